@@ -1,0 +1,85 @@
+package com.community.apigatewayv2.integrationresponse;
+
+import java.util.function.Function;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseResponse;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.CallChain;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ProxyClient;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/** What every handler shares: the client, the error mapping, and the read that Read and Update both make. */
+public abstract class BaseHandlerStd {
+    protected static final String CALL_GRAPH = ResourceModel.TYPE_NAME + "::";
+
+    private final Function<String, ApiGatewayV2Client> clients;
+
+    protected BaseHandlerStd() {
+        this(ClientBuilder::client);
+    }
+
+    /** @param clients the API Gateway V2 client for a region */
+    protected BaseHandlerStd(final Function<String, ApiGatewayV2Client> clients) {
+        this.clients = clients;
+    }
+
+    public final ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+        final AmazonWebServicesClientProxy proxy,
+        final ResourceHandlerRequest<ResourceModel> request,
+        final CallbackContext callbackContext,
+        final Logger logger,
+        final TypeConfigurationModel typeConfiguration) {
+        final ResourceModel model = request.getDesiredResourceState();
+        if (model == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request carries no resource model");
+        }
+        if (request.getRegion() == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no region");
+        }
+        return handleRequest(proxy, request, callbackContext == null ? new CallbackContext() : callbackContext,
+            proxy.newProxy(() -> clients.apply(request.getRegion())), logger);
+    }
+
+    protected abstract ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+        AmazonWebServicesClientProxy proxy,
+        ResourceHandlerRequest<ResourceModel> request,
+        CallbackContext callbackContext,
+        ProxyClient<ApiGatewayV2Client> proxyClient,
+        Logger logger);
+
+    /** Maps whatever a service call threw, through the exception translator, for the given action. */
+    protected static CallChain.ExceptionPropagate<Object, Exception, ApiGatewayV2Client, ResourceModel, CallbackContext,
+        ProgressEvent<ResourceModel, CallbackContext>> errorsOf(final Action action) {
+        return (request, exception, client, model, context) -> ExceptionTranslator.failure(exception, model, action);
+    }
+
+    /** NotFound, naming the part, when the model lacks a part of the primary identifier. */
+    protected static ProgressEvent<ResourceModel, CallbackContext> notFoundUnlessIdentified(final ResourceModel model) {
+        final String missing = Translator.missingIdentifier(model, "ApiId", "IntegrationId", "IntegrationResponseId");
+        return missing == null
+            ? null
+            : ExceptionTranslator.failure(HandlerErrorCode.NotFound,
+                ExceptionTranslator.notFound(model, missing + " is not set"));
+    }
+
+    /** GetIntegrationResponse, as the model the service holds, for Read and for Update's proof. */
+    protected static ProgressEvent<ResourceModel, CallbackContext> read(
+        final AmazonWebServicesClientProxy proxy,
+        final ProxyClient<ApiGatewayV2Client> proxyClient,
+        final ResourceModel model,
+        final CallbackContext callbackContext,
+        final String callGraph,
+        final Action action) {
+        return proxy.initiate(callGraph, proxyClient, model, callbackContext)
+            .translateToServiceRequest(Translator::readRequest)
+            .makeServiceCall((request, client) -> client.injectCredentialsAndInvokeV2(
+                request, client.client()::getIntegrationResponse))
+            .handleError(errorsOf(action))
+            .done((GetIntegrationResponseResponse response) ->
+                ProgressEvent.defaultSuccessHandler(Translator.fromRead(response, model)));
+    }
+}

@@ -1,0 +1,137 @@
+package com.community.apigatewayv2.integrationresponse;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.json.JSONException;
+import org.json.JSONObject;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.LambdaWrapper;
+import software.amazon.cloudformation.exceptions.BaseHandlerException;
+import software.amazon.cloudformation.loggers.LambdaLogPublisher;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.RequestData;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
+
+/**
+ * The Lambda entry points: {@link #handleRequest} is the TypeFunction CloudFormation invokes,
+ * {@link #testEntrypoint} the TestEntrypoint that {@code cfn test} and SAM use.
+ */
+public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
+    // Returned from methods the superclass constructor calls, so they must exist before any instance field.
+    private static final TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> REQUEST_TYPE =
+        new TypeReference<>() { };
+    private static final TypeReference<ResourceModel> MODEL_TYPE = new TypeReference<>() { };
+    private static final TypeReference<ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>
+        TEST_PAYLOAD_TYPE = new TypeReference<>() { };
+
+    private final Map<Action, BaseHandlerStd> handlers;
+
+    public HandlerWrapper() {
+        this(Map.of(
+            Action.CREATE, new CreateHandler(),
+            Action.READ, new ReadHandler(),
+            Action.UPDATE, new UpdateHandler(),
+            Action.DELETE, new DeleteHandler(),
+            Action.LIST, new ListHandler()));
+    }
+
+    HandlerWrapper(final Map<Action, BaseHandlerStd> handlers) {
+        super();
+        this.handlers = handlers;
+    }
+
+    @Override
+    public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
+        final AmazonWebServicesClientProxy proxy,
+        final ResourceHandlerRequest<ResourceModel> request,
+        final Action action,
+        final CallbackContext callbackContext,
+        final TypeConfigurationModel typeConfiguration) {
+
+        final BaseHandlerStd handler = action == null ? null : handlers.get(action);
+        if (handler == null) {
+            return ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action " + action);
+        }
+        return handler.handleRequest(proxy, request, callbackContext, loggerProxy, typeConfiguration);
+    }
+
+    /** The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}. */
+    public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
+        throws IOException {
+        loggerProxy = new LoggerProxy();
+        loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
+        ProgressEvent<ResourceModel, CallbackContext> response;
+        try {
+            final String json = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);
+            final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
+                serializer.deserialize(json, TEST_PAYLOAD_TYPE);
+            if (payload.getCredentials() == null || payload.getRequest() == null) {
+                throw new IllegalArgumentException("The test payload needs credentials and a request");
+            }
+            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(
+                loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
+            if (payload.getRequest().getRegion() == null) {
+                // cfn test sends the region beside the request, a field the runtime's payload class lacks
+                payload.getRequest().setRegion(new JSONObject(json).optString("region", null));
+            }
+            response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
+                payload.getTypeConfiguration());
+        } catch (final BaseHandlerException e) {
+            response = ProgressEvent.defaultFailureHandler(e, e.getErrorCode());
+        } catch (final AwsServiceException e) {
+            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.GeneralServiceException);
+        } catch (final IOException | IllegalArgumentException | JSONException e) {
+            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InvalidRequest);
+        }
+        writeResponse(outputStream, response);
+        outputStream.close();
+    }
+
+    @Override
+    protected ResourceHandlerRequest<ResourceModel> transform(
+        final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
+        final RequestData<ResourceModel, TypeConfigurationModel> requestData = request.getRequestData();
+        return ResourceHandlerRequest.<ResourceModel>builder()
+            .clientRequestToken(request.getBearerToken())
+            .desiredResourceState(requestData.getResourceProperties())
+            .previousResourceState(requestData.getPreviousResourceProperties())
+            .desiredResourceTags(getDesiredResourceTags(request))
+            .systemTags(requestData.getSystemTags())
+            .awsAccountId(request.getAwsAccountId())
+            .logicalResourceIdentifier(requestData.getLogicalResourceId())
+            .nextToken(request.getNextToken())
+            .region(request.getRegion())
+            .build();
+    }
+
+    @Override
+    protected JSONObject provideResourceSchemaJSONObject() {
+        return Configuration.resourceSchema();
+    }
+
+    @Override
+    protected Map<String, String> provideResourceDefinedTags(final ResourceModel resourceModel) {
+        return null;
+    }
+
+    @Override
+    protected TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> getTypeReference() {
+        return REQUEST_TYPE;
+    }
+
+    @Override
+    protected TypeReference<ResourceModel> getModelTypeReference() {
+        return MODEL_TYPE;
+    }
+}

@@ -1,0 +1,35 @@
+package com.community.apigatewayv2.integrationresponse;
+
+import java.util.function.Function;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ProxyClient;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+public class ReadHandler extends BaseHandlerStd {
+    public ReadHandler() {
+        super();
+    }
+
+    ReadHandler(final Function<String, ApiGatewayV2Client> clients) {
+        super(clients);
+    }
+
+    @Override
+    protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+        final AmazonWebServicesClientProxy proxy,
+        final ResourceHandlerRequest<ResourceModel> request,
+        final CallbackContext callbackContext,
+        final ProxyClient<ApiGatewayV2Client> proxyClient,
+        final Logger logger) {
+        final ResourceModel model = request.getDesiredResourceState();
+        final ProgressEvent<ResourceModel, CallbackContext> unidentified = notFoundUnlessIdentified(model);
+        if (unidentified != null) {
+            return unidentified;
+        }
+        return read(proxy, proxyClient, model, callbackContext, CALL_GRAPH + "Read", Action.READ);
+    }
+}

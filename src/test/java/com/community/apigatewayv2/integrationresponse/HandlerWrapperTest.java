@@ -1,0 +1,219 @@
+package com.community.apigatewayv2.integrationresponse;
+
+import static com.community.apigatewayv2.integrationresponse.HandlerTestSupport.createResponse;
+import static com.community.apigatewayv2.integrationresponse.HandlerTestSupport.fullModel;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationResponseRequest;
+import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseRequest;
+import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseResponse;
+import software.amazon.cloudformation.Action;
+
+/** The Lambda entry points end to end, with only the API Gateway V2 client mocked. */
+class HandlerWrapperTest {
+    private static final String SECRET = "CANARY-SECRET-KEY-0000";
+    private static final String SESSION = "CANARY-SESSION-TOKEN-0000";
+
+    private final ApiGatewayV2Client client = HandlerTestSupport.mockClient();
+    private final List<String> logLines = new ArrayList<>();
+    private final HandlerWrapper wrapper;
+
+    HandlerWrapperTest() {
+        final Function<String, ApiGatewayV2Client> clients = region -> client;
+        wrapper = new HandlerWrapper(Map.of(
+            Action.CREATE, new CreateHandler(clients),
+            Action.READ, new ReadHandler(clients),
+            Action.UPDATE, new UpdateHandler(clients),
+            Action.DELETE, new DeleteHandler(clients),
+            Action.LIST, new ListHandler(clients)));
+    }
+
+    private Context context() {
+        final Context context = mock(Context.class);
+        final LambdaLogger logger = new LambdaLogger() {
+            @Override
+            public void log(final String message) {
+                logLines.add(message);
+            }
+
+            @Override
+            public void log(final byte[] message) {
+                logLines.add(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+        when(context.getLogger()).thenReturn(logger);
+        when(context.getRemainingTimeInMillis()).thenReturn(60_000);
+        return context;
+    }
+
+    private static JSONObject handlerRequest(final String action, final JSONObject properties) {
+        return new JSONObject()
+            .put("action", action)
+            .put("awsAccountId", "123456789012")
+            .put("bearerToken", "bearer-token")
+            .put("region", "eu-west-1")
+            .put("resourceType", ResourceModel.TYPE_NAME)
+            .put("stackId", "arn:aws:cloudformation:eu-west-1:123456789012:stack/s/1")
+            .put("requestData", new JSONObject()
+                .put("callerCredentials", new JSONObject()
+                    .put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET).put("sessionToken", SESSION))
+                .put("resourceProperties", properties)
+                .put("logicalResourceId", "Response"));
+    }
+
+    private JSONObject invoke(final JSONObject payload) throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        wrapper.handleRequest(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        return assertNoSecrets(out);
+    }
+
+    private JSONObject assertNoSecrets(final ByteArrayOutputStream out) {
+        final String response = out.toString(StandardCharsets.UTF_8);
+        assertThat(response).doesNotContain(SECRET, SESSION);
+        assertThat(String.join("\n", logLines)).doesNotContain(SECRET, SESSION);
+        return new JSONObject(response);
+    }
+
+    private static JSONObject createInput() {
+        return new JSONObject()
+            .put("ApiId", HandlerTestSupport.API_ID)
+            .put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
+            .put("IntegrationResponseKey", "/200/")
+            .put("ContentHandlingStrategy", "CONVERT_TO_TEXT")
+            .put("TemplateSelectionExpression", "$request.body.action")
+            .put("ResponseParameters", new JSONObject(fullModel().getResponseParameters()))
+            .put("ResponseTemplates", new JSONObject(fullModel().getResponseTemplates()));
+    }
+
+    @Test
+    void createThroughTheTypeFunctionReturnsTheModelAndSendsTheCallersCredentials() throws IOException {
+        final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
+            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
+        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
+
+        final JSONObject response = invoke(handlerRequest("CREATE", createInput()));
+
+        assertEquals("SUCCESS", response.getString("status"));
+        assertEquals(new JSONObject(createInput().toMap()).put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)
+            .toMap(), response.getJSONObject("resourceModel").toMap());
+        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider()).isPresent();
+        assertEquals("/200/", sent.getValue().integrationResponseKey());
+    }
+
+    @Test
+    void deleteThroughTheTypeFunctionAnswersWithoutAModel() throws IOException {
+        when(client.deleteIntegrationResponse(any(DeleteIntegrationResponseRequest.class)))
+            .thenReturn(DeleteIntegrationResponseResponse.builder().build());
+
+        final JSONObject response = invoke(handlerRequest("DELETE", new JSONObject()
+            .put("ApiId", HandlerTestSupport.API_ID).put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
+            .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)));
+
+        assertEquals("SUCCESS", response.getString("status"));
+        assertThat(response.has("resourceModel")).isFalse();
+        verify(client).deleteIntegrationResponse(any(DeleteIntegrationResponseRequest.class));
+    }
+
+    /** Like CloudFormation itself, the runtime passes a number or boolean on as its string form. */
+    @Test
+    void scalarsWhereStringsBelongAreTakenAsStrings() throws IOException {
+        final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
+            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
+        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
+
+        final JSONObject response = invoke(handlerRequest("CREATE",
+            createInput().put("ResponseTemplates", new JSONObject().put("application/json", 42))));
+
+        assertEquals("SUCCESS", response.getString("status"), response.toString());
+        assertEquals(Map.of("application/json", "42"), sent.getValue().responseTemplates());
+    }
+
+    @Test
+    void inputTheSchemaRejectsFailsInvalidRequestBeforeAnyCall() throws IOException {
+        final List<JSONObject> invalid = List.of(
+            createInput().put("ContentHandlingStrategy", "CONVERT_TO_HEX"),
+            createInput().put("RouteId", "abc"),
+            createInput().put("ResponseTemplates", new JSONObject().put("application/json", new JSONObject().put("a", 1))),
+            createInput().put("ApiId", new JSONArray().put("a")),
+            createInput().put("IntegrationResponseKey", JSONObject.NULL));
+        for (final JSONObject properties : invalid) {
+            final JSONObject response = invoke(handlerRequest("CREATE", properties));
+            assertEquals("FAILED", response.getString("status"), properties.toString());
+            assertEquals("InvalidRequest", response.getString("errorCode"), response.toString());
+            assertThat(response.getString("message")).as(properties.toString()).isNotBlank();
+            assertThat(response.has("resourceModel")).isFalse();
+        }
+        final JSONObject missingKey = createInput();
+        missingKey.remove("IntegrationResponseKey");
+        final JSONObject response = invoke(handlerRequest("UPDATE", missingKey));
+        assertEquals("InvalidRequest", response.getString("errorCode"));
+        assertThat(response.getString("message")).contains("IntegrationResponseKey");
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void theTestEntrypointTakesTheRegionBesideTheRequest() throws IOException {
+        when(client.createIntegrationResponse(any(CreateIntegrationResponseRequest.class)))
+            .thenReturn(createResponse(fullModel()));
+        final JSONObject payload = new JSONObject()
+            .put("credentials", new JSONObject()
+                .put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET).put("sessionToken", SESSION))
+            .put("action", "CREATE")
+            .put("region", "eu-west-1")
+            .put("request", new JSONObject()
+                .put("clientRequestToken", "token")
+                .put("desiredResourceState", createInput())
+                .put("logicalResourceIdentifier", "Response"));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        wrapper.testEntrypoint(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+
+        final JSONObject response = assertNoSecrets(out);
+        assertEquals("SUCCESS", response.getString("status"));
+        assertEquals(HandlerTestSupport.RESPONSE_ID, response.getJSONObject("resourceModel").getString("IntegrationResponseId"));
+    }
+
+    @Test
+    void theTestEntrypointAnswersAMalformedPayloadWithInvalidRequest() throws IOException {
+        for (final String payload : List.of("{not json", "{\"action\":\"CREATE\"}")) {
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wrapper.testEntrypoint(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, context());
+            final JSONObject response = new JSONObject(out.toString(StandardCharsets.UTF_8));
+            assertEquals("FAILED", response.getString("status"), payload);
+            assertEquals("InvalidRequest", response.getString("errorCode"), payload);
+        }
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void theDefaultConstructorWiresAHandlerForEveryAction() throws IOException {
+        final HandlerWrapper production = new HandlerWrapper();
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final JSONObject read = handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
+        production.handleRequest(new ByteArrayInputStream(read.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        final JSONObject response = new JSONObject(out.toString(StandardCharsets.UTF_8));
+        assertEquals("NotFound", response.getString("errorCode"));
+        assertThat(response.getString("message")).contains("IntegrationResponseId is not set");
+    }
+}

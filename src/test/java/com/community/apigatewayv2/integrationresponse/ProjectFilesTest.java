@@ -1,0 +1,78 @@
+package com.community.apigatewayv2.integrationresponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** .rpdk-config, template.yml and resource-role.yaml must agree with each other, the schema and the build. */
+class ProjectFilesTest {
+    private static final JSONObject RPDK_CONFIG = readJson(".rpdk-config");
+
+    private static JSONObject readJson(final String file) {
+        try {
+            return new JSONObject(Files.readString(Path.of(file)));
+        } catch (final IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> matches(final String file, final String regex) throws IOException {
+        final Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(Files.readString(Path.of(file)));
+        final List<String> found = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    @Test
+    void rpdkConfigNamesTheTypeTheRuntimeAndRealEntryPoints() throws Exception {
+        assertEquals(ResourceModel.TYPE_NAME, RPDK_CONFIG.getString("typeName"));
+        assertEquals("java", RPDK_CONFIG.getString("language"));
+        assertEquals("java17", RPDK_CONFIG.getString("runtime"));
+        assertEquals("2.0.0", RPDK_CONFIG.getJSONObject("settings").getString("protocolVersion"));
+        for (final String key : List.of("entrypoint", "testEntrypoint")) {
+            final String[] entry = RPDK_CONFIG.getString(key).split("::");
+            final Method method = Class.forName(entry[0])
+                .getMethod(entry[1], InputStream.class, OutputStream.class, Context.class);
+            assertThat(Modifier.isPublic(method.getModifiers())).as(key).isTrue();
+        }
+    }
+
+    @Test
+    void samTemplateRunsTheBuiltJarWithTheSameEntryPointsAndRuntime() throws IOException {
+        assertEquals(List.of(RPDK_CONFIG.getString("entrypoint"), RPDK_CONFIG.getString("testEntrypoint")),
+            matches("template.yml", "^\\s+Handler: (\\S+)$"));
+        assertEquals(List.of("java17", "java17"), matches("template.yml", "^\\s+Runtime: (\\S+)$"));
+        final String jar = System.getProperty("handler.jar");
+        assertThat(jar).startsWith("community-apigatewayv2-integrationresponse-");
+        assertEquals(List.of("./target/" + jar, "./target/" + jar), matches("template.yml", "^\\s+CodeUri: (\\S+)$"));
+    }
+
+    @Test
+    void executionRoleAllowsExactlyTheSchemasPermissions() throws IOException {
+        final Set<String> schemaPermissions = new TreeSet<>();
+        final JSONObject handlers = Configuration.resourceSchema().getJSONObject("handlers");
+        for (final String handler : handlers.keySet()) {
+            handlers.getJSONObject(handler).getJSONArray("permissions").forEach(p -> schemaPermissions.add((String) p));
+        }
+        assertEquals(schemaPermissions, new TreeSet<>(matches("resource-role.yaml", "^\\s+- \"(apigateway:[A-Z]+)\"$")));
+        assertThat(Files.readString(Path.of("resource-role.yaml")))
+            .contains("type/resource/" + ResourceModel.TYPE_NAME.replace("::", "-") + "/*");
+    }
+}

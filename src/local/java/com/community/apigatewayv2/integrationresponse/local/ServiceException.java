@@ -1,0 +1,43 @@
+package com.community.apigatewayv2.integrationresponse.local;
+
+/**
+ * An error the emulated API Gateway V2 answers with: HTTP status, the {@code x-amzn-ErrorType}
+ * name the SDK maps to an exception class, and the {@code message} of the JSON body.
+ */
+public final class ServiceException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int statusCode;
+    private final String errorType;
+
+    public ServiceException(int statusCode, String errorType, String message) {
+        super(message);
+        this.statusCode = statusCode;
+        this.errorType = errorType;
+    }
+
+    public static ServiceException badRequest(String message) {
+        return new ServiceException(400, "BadRequestException", message);
+    }
+
+    public static ServiceException notFound(String message) {
+        return new ServiceException(404, "NotFoundException", message);
+    }
+
+    public static ServiceException conflict(String message) {
+        return new ServiceException(409, "ConflictException", message);
+    }
+
+    public static ServiceException tooManyRequests(String message) {
+        return new ServiceException(429, "TooManyRequestsException", message);
+    }
+
+    public int statusCode() {
+        return statusCode;
+    }
+
+    public String errorType() {
+        return errorType;
+    }
+}

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +33,6 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LocalApiGatewayV2 implements AutoCloseable {
 
     private static final int DEFAULT_THREADS = 32;
-    private static final int BACKLOG = 256;
 
     private final int requestedPort;
     private final int threads;
@@ -79,10 +76,8 @@ public final class LocalApiGatewayV2 implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        HttpServer created = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), BACKLOG);
         executor = Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2"));
-        created.setExecutor(executor);
+        HttpServer created = LoopbackServers.bind(requestedPort, executor);
         created.createContext("/", new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan));
         created.start();
         server = created;

@@ -27,11 +27,15 @@ final class HttpExchanges {
         }
     }
 
-    /** Reads the whole body, refusing to buffer more than {@code limit} bytes. */
+    /**
+     * Reads the whole body, refusing to buffer more than {@code limit} bytes. An oversized body is
+     * still consumed (and discarded) so the client, still sending, reads the error instead of a reset.
+     */
     static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(limit);
             if (in.read() != -1) {
+                in.transferTo(OutputStream.nullOutputStream());
                 throw new BodyTooLargeException(limit);
             }
             return body;

@@ -68,8 +68,8 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
 
     private void sendError(HttpExchange exchange, ServiceException error) throws IOException {
         exchange.getResponseHeaders().set("x-amzn-ErrorType", error.errorType());
-        if (error.statusCode() == 405) {
-            exchange.getResponseHeaders().set("Allow", error.getMessage().replaceFirst(".*allowed: ", ""));
+        if (error.allowedMethods() != null) {
+            exchange.getResponseHeaders().set("Allow", error.allowedMethods());
         }
         ObjectNode body = mapper.createObjectNode();
         body.put("message", error.getMessage());

@@ -67,8 +67,7 @@ final class ApiGatewayV2Routes {
             if (operation == null) {
                 TreeSet<String> allowed = new TreeSet<>();
                 route.operations().keySet().forEach(m -> allowed.add(m.name()));
-                throw new ServiceException(405, "MethodNotAllowedException",
-                        "Method " + method + " is not allowed here; allowed: " + String.join(", ", allowed));
+                throw ServiceException.methodNotAllowed(method, String.join(", ", allowed));
             }
             return new RoutedRequest(operation, Collections.unmodifiableMap(parameters));
         }

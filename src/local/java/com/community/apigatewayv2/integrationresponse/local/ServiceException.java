@@ -10,11 +10,23 @@ public final class ServiceException extends RuntimeException {
 
     private final int statusCode;
     private final String errorType;
+    /** For a 405 only: the methods the path accepts, sent as the {@code Allow} header. */
+    private final String allowedMethods;
 
     public ServiceException(int statusCode, String errorType, String message) {
+        this(statusCode, errorType, message, null);
+    }
+
+    private ServiceException(int statusCode, String errorType, String message, String allowedMethods) {
         super(message);
         this.statusCode = statusCode;
         this.errorType = errorType;
+        this.allowedMethods = allowedMethods;
+    }
+
+    static ServiceException methodNotAllowed(String method, String allowedMethods) {
+        return new ServiceException(405, "MethodNotAllowedException",
+                "Method " + method + " is not allowed here; allowed: " + allowedMethods, allowedMethods);
     }
 
     public static ServiceException badRequest(String message) {
@@ -39,5 +51,9 @@ public final class ServiceException extends RuntimeException {
 
     public String errorType() {
         return errorType;
+    }
+
+    String allowedMethods() {
+        return allowedMethods;
     }
 }

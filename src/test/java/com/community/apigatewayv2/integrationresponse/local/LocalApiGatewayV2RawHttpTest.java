@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +56,7 @@ class LocalApiGatewayV2RawHttpTest {
         String integrationId = EmulatorClients.createMockIntegration(sdk, apiId);
         responsesPath = "/v2/apis/" + apiId + "/integrations/" + integrationId + "/integrationresponses";
         responseId = sdk.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseKey("/200/").responseTemplates(java.util.Map.of("a", "b")))
+                .integrationResponseKey("/200/").responseTemplates(Map.of("a", "b")))
                 .integrationResponseId();
     }
 

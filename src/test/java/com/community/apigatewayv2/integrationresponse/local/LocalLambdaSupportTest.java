@@ -53,14 +53,14 @@ class LocalLambdaSupportTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/tmp, /home/dev, /work/project, shared",
-            "/tmp/, /home/dev, /work/project, shared",
-            "/var/tmp, /home/dev, /work/project, shared",
-            "/, /home/dev, /work/project, shared",
-            "/home/dev, /home/dev, /work/project, home",
-            "/home, /home/dev, /work/project, home",
-            "/work, /home/dev, /work/project, working",
-            "/tmp/../tmp, /home/dev, /work/project, shared"})
+            "/tmp, /home/dev, /srv/checkout, shared",
+            "/tmp/, /home/dev, /srv/checkout, shared",
+            "/var/tmp, /home/dev, /srv/checkout, shared",
+            "/, /home/dev, /srv/checkout, shared",
+            "/home/dev, /home/dev, /srv/checkout, home",
+            "/home, /home/dev, /srv/checkout, home",
+            "/srv, /home/dev, /srv/checkout, working",
+            "/tmp/../tmp, /home/dev, /srv/checkout, shared"})
     void sharedTmpDirsAreRefused(String tmpdir, String home, String workingDir, String reason) {
         Optional<String> problem = PrivateTmpDir.problemWith(tmpdir, home, workingDir);
         assertTrue(problem.isPresent(), tmpdir);
@@ -69,16 +69,16 @@ class LocalLambdaSupportTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/work/project/target/lambda-tmp, /home/dev, /work/project",
-            "/tmp/cfn-local-1234, /home/dev, /work/project",
-            "/home/dev/.cache/cfn-tmp, /home/dev, /work/project"})
+            "/srv/checkout/target/lambda-tmp, /home/dev, /srv/checkout",
+            "/tmp/cfn-local-1234, /home/dev, /srv/checkout",
+            "/home/dev/.cache/cfn-tmp, /home/dev, /srv/checkout"})
     void privateTmpDirsAreAccepted(String tmpdir, String home, String workingDir) {
         assertEquals(Optional.empty(), PrivateTmpDir.problemWith(tmpdir, home, workingDir));
     }
 
     @Test
     void anUnsetTmpDirIsRefused() {
-        assertTrue(PrivateTmpDir.problemWith(null, "/home/dev", "/work").isPresent());
+        assertTrue(PrivateTmpDir.problemWith(null, "/home/dev", "/srv/checkout").isPresent());
     }
 
     /** Loaded by name in the tests below, as the command line would. */

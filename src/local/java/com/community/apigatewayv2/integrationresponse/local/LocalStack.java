@@ -1,0 +1,133 @@
+package com.community.apigatewayv2.integrationresponse.local;
+
+import com.community.apigatewayv2.integrationresponse.HandlerWrapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2ClientBuilder;
+import software.amazon.awssdk.services.apigatewayv2.model.IntegrationType;
+import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
+import software.amazon.cloudformation.LambdaWrapper;
+
+/**
+ * The handler behind a local Lambda endpoint, as {@code sam local start-lambda} would run it, talking
+ * either to an in-process API Gateway V2 endpoint or, with {@code aws}, to the real service.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** The SDK's standard endpoint setting: the handler reads it, so no handler code knows about this. */
+    static final String ENDPOINT_PROPERTY = "aws.endpointUrlApiGatewayV2";
+    static final String LOCAL_REGION = "us-east-1";
+
+    private final LocalApiGatewayV2 apiGateway;
+    private final LocalLambdaEndpoint lambda;
+    private final Region region;
+    private final AwsCredentials credentials;
+
+    private LocalStack(final LocalApiGatewayV2 apiGateway, final LocalLambdaEndpoint lambda, final Region region,
+                       final AwsCredentials credentials) {
+        this.apiGateway = apiGateway;
+        this.lambda = lambda;
+        this.region = region;
+        this.credentials = credentials;
+    }
+
+    /**
+     * @param aws real AWS (default credentials and region chains) instead of the local endpoint
+     * @param region the region to use, or null for the default ({@value #LOCAL_REGION} locally)
+     * @param lambdaPort the Lambda endpoint's port, 0 for any
+     * @param apiGatewayPort the local API Gateway V2 endpoint's port, 0 for any
+     */
+    public static LocalStack start(final boolean aws, final String region, final int lambdaPort,
+                                   final int apiGatewayPort, final PrintStream handlerLog) throws IOException {
+        LocalApiGatewayV2 apiGateway = null;
+        final AwsCredentials credentials;
+        final Region chosenRegion;
+        if (aws) {
+            credentials = DefaultCredentialsProvider.builder().build().resolveCredentials();
+            chosenRegion = region != null ? Region.of(region) : new DefaultAwsRegionProviderChain().getRegion();
+        } else {
+            apiGateway = new LocalApiGatewayV2(apiGatewayPort).start();
+            System.setProperty(ENDPOINT_PROPERTY, apiGateway.url());
+            credentials = AwsSessionCredentials.create("AKIDLOCALSTACK", "local-stack-secret", "local-stack-session");
+            chosenRegion = Region.of(region != null ? region : LOCAL_REGION);
+        }
+        // A fresh wrapper per invocation, as Lambda never runs two invocations in one instance at once.
+        final LocalLambdaEndpoint lambda = LocalLambdaEndpoint.builder()
+            .port(lambdaPort)
+            .function("TypeFunction", (in, out, context) -> new HandlerWrapper().handleRequest(in, out, context))
+            .function("TestEntrypoint", (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context))
+            .logSink(handlerLog)
+            .build()
+            .start();
+        return new LocalStack(apiGateway, lambda, chosenRegion, credentials);
+    }
+
+    /** The local API Gateway V2 endpoint, or null when the stack talks to AWS. */
+    public LocalApiGatewayV2 apiGateway() {
+        return apiGateway;
+    }
+
+    public URI lambdaUri() {
+        return lambda.uri();
+    }
+
+    public LocalLambdaEndpoint lambda() {
+        return lambda;
+    }
+
+    public HandlerRequests requests() {
+        return new HandlerRequests(region.id(), credentials);
+    }
+
+    /** A client for what the type does not own: the API and integration its responses belong to. */
+    public ApiGatewayV2Client prerequisitesClient() {
+        final ApiGatewayV2ClientBuilder builder = ApiGatewayV2Client.builder()
+            .httpClient(LambdaWrapper.HTTP_CLIENT)
+            .region(region)
+            .credentialsProvider(StaticCredentialsProvider.create(credentials));
+        if (apiGateway != null) {
+            builder.endpointOverride(apiGateway.uri());
+        }
+        return builder.build();
+    }
+
+    /** A WebSocket API with a MOCK integration, the parent every integration response needs. */
+    public Prerequisites createPrerequisites(final ApiGatewayV2Client client, final String name) {
+        final String apiId = client.createApi(api -> api.name(name)
+            .protocolType(ProtocolType.WEBSOCKET)
+            .routeSelectionExpression("$request.body.action")).apiId();
+        final String integrationId = client.createIntegration(integration -> integration.apiId(apiId)
+            .integrationType(IntegrationType.MOCK)
+            .templateSelectionExpression("\\$default")
+            .requestTemplates(java.util.Map.of("$default", "{\"statusCode\": 200}"))).integrationId();
+        return new Prerequisites(apiId, integrationId);
+    }
+
+    public void deletePrerequisites(final ApiGatewayV2Client client, final Prerequisites prerequisites) {
+        client.deleteApi(api -> api.apiId(prerequisites.apiId()));
+    }
+
+    @Override
+    public void close() {
+        lambda.close();
+        if (apiGateway != null) {
+            apiGateway.close();
+            System.clearProperty(ENDPOINT_PROPERTY);
+        }
+    }
+
+    /** The ids the contract inputs' placeholders stand for. */
+    public record Prerequisites(String apiId, String integrationId) {
+        public java.util.Map<String, String> placeholders() {
+            return java.util.Map.of("IntegrationResponseTestApiId", apiId, "IntegrationResponseTestIntegrationId",
+                integrationId);
+        }
+    }
+}

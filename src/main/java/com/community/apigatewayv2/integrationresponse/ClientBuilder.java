@@ -17,16 +17,21 @@ final class ClientBuilder {
         throw new IllegalStateException("credentials are injected into each request by the CloudFormation proxy");
     };
 
+    /** The SDK reads this endpoint setting when it builds a client; the environment's cannot change later. */
+    private static final String ENDPOINT_PROPERTY = "aws.endpointUrlApiGatewayV2";
+
+    /** Keyed by region and the endpoint property, so a client never outlives the endpoint it was built for. */
     private static final Map<String, ApiGatewayV2Client> CLIENTS = new ConcurrentHashMap<>();
 
     private ClientBuilder() {
     }
 
     static ApiGatewayV2Client client(final String region) {
-        return CLIENTS.computeIfAbsent(region, name -> ApiGatewayV2Client.builder()
+        final String key = region + " " + System.getProperty(ENDPOINT_PROPERTY, "");
+        return CLIENTS.computeIfAbsent(key, ignored -> ApiGatewayV2Client.builder()
             // the runtime's Apache client: already loaded, and it can send PATCH
             .httpClient(LambdaWrapper.HTTP_CLIENT)
-            .region(Region.of(name))
+            .region(Region.of(region))
             .credentialsProvider(NO_CLIENT_CREDENTIALS)
             .build());
     }

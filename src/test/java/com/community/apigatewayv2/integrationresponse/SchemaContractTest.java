@@ -14,6 +14,7 @@ import org.json.JSONTokener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.cloudformation.resource.Validator;
 
 /** Our schema against the published AWS one: the contract must match, stricter only where the service rejects anyway. */
 class SchemaContractTest {
@@ -83,6 +84,19 @@ class SchemaContractTest {
                 "update", handlers.getJSONObject("update").getJSONArray("permissions").toList(),
                 "delete", handlers.getJSONObject("delete").getJSONArray("permissions").toList(),
                 "list", handlers.getJSONObject("list").getJSONArray("permissions").toList()));
+    }
+
+    /**
+     * The runtime writes this $schema into the schema object on every validation; with it already there,
+     * that write never changes the shared object, even under concurrent requests.
+     */
+    @Test
+    void theSchemaNamesTheProviderDefinitionMetaSchemaTheRuntimeValidatesItAgainst() throws IOException {
+        final JSONObject file = new JSONObject(Files.readString(Path.of("resource-schema.json")));
+        assertEquals("https://schema.cloudformation.us-east-1.amazonaws.com/provider.definition.schema.v1.json",
+            file.getString("$schema"));
+        new Validator().loadResourceDefinitionSchema(new JSONObject(file.toString()));
+        assertEquals(file.toMap(), OURS.toMap());
     }
 
     @Test

@@ -51,6 +51,21 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
         this.handlers = handlers;
     }
 
+    /**
+     * The TypeFunction. The runtime's own version adds the Lambda log publisher again on every
+     * invocation, so a warm instance printed each platform log line once per invocation it had served.
+     */
+    @Override
+    public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context)
+        throws IOException {
+        if (platformLogPublisher == null) {
+            platformLogPublisher = new LambdaLogPublisher(context.getLogger());
+            platformLoggerProxy.addLogPublisher(platformLogPublisher);
+        }
+        processRequest(inputStream, outputStream);
+        outputStream.close();
+    }
+
     @Override
     public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
         final AmazonWebServicesClientProxy proxy,

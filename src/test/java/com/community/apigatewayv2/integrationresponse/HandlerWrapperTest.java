@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,9 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseResponse;
+import software.amazon.cloudformation.AbstractWrapper;
 import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.LoggerProxy;
 
 /** The Lambda entry points end to end, with only the API Gateway V2 client mocked. */
 class HandlerWrapperTest {
@@ -204,6 +207,20 @@ class HandlerWrapperTest {
             assertEquals("InvalidRequest", response.getString("errorCode"), payload);
         }
         verifyNoInteractions(client);
+    }
+
+    @Test
+    void aWarmInstanceKeepsOneLambdaLogPublisher() throws Exception {
+        final JSONObject read = handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
+        for (int invocation = 0; invocation < 3; invocation++) {
+            wrapper.handleRequest(new ByteArrayInputStream(read.toString().getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), context());
+        }
+        final Field proxyField = AbstractWrapper.class.getDeclaredField("platformLoggerProxy");
+        proxyField.setAccessible(true);
+        final Field publishers = LoggerProxy.class.getDeclaredField("logPublishers");
+        publishers.setAccessible(true);
+        assertEquals(1, ((List<?>) publishers.get(proxyField.get(wrapper))).size());
     }
 
     @Test

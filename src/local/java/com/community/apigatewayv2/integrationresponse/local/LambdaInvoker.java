@@ -19,7 +19,11 @@ public final class LambdaInvoker {
     private static final int MAX_INVOCATIONS = 50;
 
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 only: the JDK client's h2c upgrade attempts are no use against Lambda-style endpoints. */
+    private final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
 
     public LambdaInvoker(final URI endpoint) {
         this.endpoint = endpoint;

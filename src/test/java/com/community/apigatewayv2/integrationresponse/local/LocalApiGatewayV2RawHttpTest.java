@@ -41,7 +41,7 @@ class LocalApiGatewayV2RawHttpTest {
     void start() throws IOException {
         emulator = new LocalApiGatewayV2().start();
         sdk = EmulatorClients.sdkClient(emulator);
-        http = HttpClient.newHttpClient();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @AfterAll

@@ -103,7 +103,7 @@ class LocalLambdaEndpointTest {
                 .logSink(new PrintStream(logs, true, StandardCharsets.UTF_8))
                 .build()
                 .start();
-        http = HttpClient.newHttpClient();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @AfterEach

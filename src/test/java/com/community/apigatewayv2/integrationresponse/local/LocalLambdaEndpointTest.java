@@ -27,10 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +51,7 @@ class LocalLambdaEndpointTest {
     private final Map<String, Context> contextsSeen = new ConcurrentHashMap<>();
     private final AtomicInteger concurrentNow = new AtomicInteger();
     private final AtomicInteger concurrentPeak = new AtomicInteger();
+    private final CyclicBarrier allSixteenRunning = new CyclicBarrier(16);
     private final CountDownLatch slowHandlerInterrupted = new CountDownLatch(1);
     private LocalLambdaEndpoint endpoint;
     private HttpClient http;
@@ -61,14 +65,16 @@ class LocalLambdaEndpointTest {
         };
     }
 
-    /** Holds every invocation for a while, to measure how many run at once. */
+    /** Holds every invocation until sixteen are running at once: they can only all return if they ran in parallel. */
     private RequestStreamHandler parallelProbe() {
         return (in, out, context) -> {
             concurrentPeak.accumulateAndGet(concurrentNow.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(150);
+                allSixteenRunning.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("fewer than sixteen invocations ran at once", e);
             } finally {
                 concurrentNow.decrementAndGet();
             }
@@ -235,7 +241,7 @@ class LocalLambdaEndpointTest {
         }
         Set<String> bodies = new HashSet<>();
         for (CompletableFuture<HttpResponse<String>> call : calls) {
-            HttpResponse<String> response = call.get(10, TimeUnit.SECONDS);
+            HttpResponse<String> response = call.get(30, TimeUnit.SECONDS);
             assertEquals(200, response.statusCode());
             bodies.add(response.body());
         }

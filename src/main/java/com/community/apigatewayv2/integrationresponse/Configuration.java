@@ -6,9 +6,15 @@ import java.io.UncheckedIOException;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 
-/** Loads the resource schema the runtime validates CREATE and UPDATE input against. */
+/**
+ * Loads the resource schema the runtime validates CREATE and UPDATE input against.
+ *
+ * <p>The build copies resource-schema.json next to this class, with {@code typeName} set to the
+ * {@code type.name} it was given. The name stays the same whatever the type is called, so the handler
+ * finds its schema without knowing its own name, and learns that name from it.
+ */
 final class Configuration {
-    static final String SCHEMA_FILENAME = "community-apigatewayv2-integrationresponse.json";
+    static final String SCHEMA_RESOURCE = "resource-schema.json";
 
     private Configuration() {
     }
@@ -19,9 +25,9 @@ final class Configuration {
     }
 
     static JSONObject load() {
-        try (InputStream schema = Configuration.class.getClassLoader().getResourceAsStream(SCHEMA_FILENAME)) {
+        try (InputStream schema = Configuration.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (schema == null) {
-                throw new IllegalStateException(SCHEMA_FILENAME + " is missing from the handler jar");
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the handler jar");
             }
             return new JSONObject(new JSONTokener(schema));
         } catch (final IOException e) {

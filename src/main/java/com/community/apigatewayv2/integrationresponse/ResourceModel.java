@@ -18,8 +18,9 @@ import org.json.JSONObject;
 @NoArgsConstructor
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class ResourceModel {
+    /** The name this build gave the type (the build property type.name), as the bundled schema states it. */
     @JsonIgnore
-    public static final String TYPE_NAME = "Community::ApiGatewayV2::IntegrationResponse";
+    public static final String TYPE_NAME = Configuration.resourceSchema().getString("typeName");
 
     @JsonIgnore
     public static final String IDENTIFIER_KEY_APIID = "/properties/ApiId";

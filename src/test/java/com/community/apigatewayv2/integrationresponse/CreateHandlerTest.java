@@ -75,7 +75,7 @@ class CreateHandlerTest {
         final ProgressEvent<ResourceModel, CallbackContext> event = create(desired);
 
         assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.AlreadyExists,
-            "Community::ApiGatewayV2::IntegrationResponse with IntegrationResponseKey '/200/' already exists in "
+            ResourceModel.TYPE_NAME + " with IntegrationResponseKey '/200/' already exists in "
                 + "integration 'int1234' of API 'a1b2c3d4e5' (The resource already exists.)"), event);
         verify(client).createIntegrationResponse(Translator.createRequest(desired));
         HandlerTestSupport.verifyNoOtherCalls(client);

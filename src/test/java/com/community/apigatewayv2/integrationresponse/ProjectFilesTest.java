@@ -12,6 +12,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -40,9 +41,20 @@ class ProjectFilesTest {
         return found;
     }
 
+    /** The type name of this directory's files; a build may give the type another one (type.name). */
+    private static String projectTypeName() {
+        return readJson("resource-schema.json").getString("typeName");
+    }
+
+    @Test
+    void theHandlerSpeaksOfTheNameTheBuildWasGiven() {
+        assertEquals(System.getProperty("type.name"), ResourceModel.TYPE_NAME);
+        assertThat(BaseHandlerStd.CALL_GRAPH).isEqualTo(ResourceModel.TYPE_NAME + "::");
+    }
+
     @Test
     void rpdkConfigNamesTheTypeTheRuntimeAndRealEntryPoints() throws Exception {
-        assertEquals(ResourceModel.TYPE_NAME, RPDK_CONFIG.getString("typeName"));
+        assertEquals(projectTypeName(), RPDK_CONFIG.getString("typeName"));
         assertEquals("java", RPDK_CONFIG.getString("language"));
         assertEquals("java17", RPDK_CONFIG.getString("runtime"));
         assertEquals("2.0.0", RPDK_CONFIG.getJSONObject("settings").getString("protocolVersion"));
@@ -59,8 +71,12 @@ class ProjectFilesTest {
         assertEquals(List.of(RPDK_CONFIG.getString("entrypoint"), RPDK_CONFIG.getString("testEntrypoint")),
             matches("template.yml", "^\\s+Handler: (\\S+)$"));
         assertEquals(List.of("java17", "java17"), matches("template.yml", "^\\s+Runtime: (\\S+)$"));
-        final String jar = System.getProperty("handler.jar");
-        assertThat(jar).startsWith("community-apigatewayv2-integrationresponse-");
+        // the jar a build of this directory's type name writes; other names write theirs beside it
+        final String jar = projectTypeName().replace("::", "-").toLowerCase(Locale.ROOT) + "-handler-"
+            + System.getProperty("handler.jar").replaceAll("^.*-handler-", "");
+        if (projectTypeName().equals(ResourceModel.TYPE_NAME)) {
+            assertEquals(System.getProperty("handler.jar"), jar);
+        }
         assertEquals(List.of("./target/" + jar, "./target/" + jar), matches("template.yml", "^\\s+CodeUri: (\\S+)$"));
     }
 
@@ -73,6 +89,6 @@ class ProjectFilesTest {
         }
         assertEquals(schemaPermissions, new TreeSet<>(matches("resource-role.yaml", "^\\s+- \"(apigateway:[A-Z]+)\"$")));
         assertThat(Files.readString(Path.of("resource-role.yaml")))
-            .contains("type/resource/" + ResourceModel.TYPE_NAME.replace("::", "-") + "/*");
+            .contains("type/resource/" + projectTypeName().replace("::", "-") + "/*");
     }
 }

@@ -57,7 +57,7 @@ class ReadHandlerTest {
             .thenThrow(notFound("Invalid IntegrationResponse identifier specified"));
 
         assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.NotFound,
-                "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|res5678' was not found "
+                ResourceModel.TYPE_NAME + " with identifier 'a1b2c3d4e5|int1234|res5678' was not found "
                     + "(Invalid IntegrationResponse identifier specified)"),
             read(fullModel()));
         verify(client).getIntegrationResponse(Translator.readRequest(fullModel()));

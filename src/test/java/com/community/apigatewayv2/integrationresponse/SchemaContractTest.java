@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.json.JSONObject;
 import org.json.JSONTokener;
@@ -101,9 +102,16 @@ class SchemaContractTest {
 
     @Test
     void theCfnCliNameIsALinkToTheOneSchema() throws IOException {
-        final Path link = Path.of(Configuration.SCHEMA_FILENAME);
+        final JSONObject project = new JSONObject(Files.readString(Path.of("resource-schema.json")));
+        final Path link = Path.of(project.getString("typeName").replace("::", "-").toLowerCase(Locale.ROOT) + ".json");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertEquals(Path.of("resource-schema.json"), Files.readSymbolicLink(link));
-        assertEquals(new JSONObject(Files.readString(Path.of("resource-schema.json"))).toMap(), OURS.toMap());
+    }
+
+    @Test
+    void theHandlerCarriesTheOneSchemaUnderTheBuiltTypeName() throws IOException {
+        final JSONObject project = new JSONObject(Files.readString(Path.of("resource-schema.json")));
+        assertEquals(System.getProperty("type.name"), OURS.getString("typeName"));
+        assertEquals(project.put("typeName", OURS.getString("typeName")).toMap(), OURS.toMap());
     }
 }

@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 public final class CfnLocal {
     static final String USAGE = String.join(System.lineSeparator(),
         "usage: bin/cfn-local <command> [options]",
-        "  lifecycle [--aws] [--region R] [--inputs DIR]",
+        "  lifecycle [--aws] [--region R] [--inputs DIR | --template FILE]",
         "        CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE through the handler's Lambda entry point,",
-        "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs); exit 1 on a contract break",
+        "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs), or for each resource of",
+        "        this type in a JSON template (UPDATE re-applies its properties); exit 1 on a contract break",
         "  serve [--aws] [--region R] [--port N] [--api-port N]",
         "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint) and, unless",
         "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted",
@@ -92,9 +93,17 @@ public final class CfnLocal {
                 out.println("prerequisites: ApiId=" + prerequisites.apiId() + " IntegrationId="
                     + prerequisites.integrationId() + (options.aws ? " (AWS " + stack.requests().region() + ")"
                     : " (local API Gateway V2 " + stack.apiGateway().url() + ")"));
-                final ContractInputs contractInputs = ContractInputs.load(inputs, 1, prerequisites.placeholders());
-                final List<String> violations = new Lifecycle(new LambdaInvoker(stack.lambdaUri()), stack.requests(),
-                    out).run(contractInputs.create(), contractInputs.update());
+                final Lifecycle lifecycle = new Lifecycle(new LambdaInvoker(stack.lambdaUri()), stack.requests(), out);
+                final List<String> violations = new java.util.ArrayList<>();
+                if (options.template != null) {
+                    for (final JsonNode resource : TemplateResources.owned(Path.of(options.template),
+                        com.community.apigatewayv2.integrationresponse.ResourceModel.TYPE_NAME, prerequisites)) {
+                        violations.addAll(lifecycle.run(resource, resource));
+                    }
+                } else {
+                    final ContractInputs contractInputs = ContractInputs.load(inputs, 1, prerequisites.placeholders());
+                    violations.addAll(lifecycle.run(contractInputs.create(), contractInputs.update()));
+                }
                 violations.forEach(violation -> out.println("contract broken: " + violation));
                 out.println(violations.isEmpty() ? "contract: OK" : "contract: " + violations.size() + " broken");
                 return violations.isEmpty() ? 0 : 1;
@@ -199,6 +208,7 @@ public final class CfnLocal {
         boolean aws;
         String region;
         String inputs = "inputs";
+        String template;
         String endpoint = "http://127.0.0.1:" + LocalLambdaEndpoint.DEFAULT_PORT;
         int port = LocalLambdaEndpoint.DEFAULT_PORT;
         int apiPort;
@@ -206,7 +216,7 @@ public final class CfnLocal {
 
         static Options parse(final String command, final Deque<String> words) {
             final Set<String> allowed = switch (command) {
-                case "lifecycle" -> Set.of("--aws", "--region", "--inputs");
+                case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
                 case "serve" -> Set.of("--aws", "--region", "--port", "--api-port");
                 case "invoke" -> Set.of("--aws", "--region", "--endpoint");
                 default -> throw new UsageError("unknown command '" + command + "'");
@@ -232,6 +242,7 @@ public final class CfnLocal {
                 switch (word) {
                     case "--region" -> options.region = value;
                     case "--inputs" -> options.inputs = value;
+                    case "--template" -> options.template = value;
                     case "--endpoint" -> options.endpoint = value;
                     case "--port" -> options.port = port(word, value);
                     default -> options.apiPort = port(word, value);

@@ -36,6 +36,19 @@ class CfnLocalTest {
     }
 
     @Test
+    void lifecycleRunsTheResourcesOfTheExampleThatThisTypeOwns() {
+        assertEquals(0, run("lifecycle", "--template", "examples/websocket-mock-integration-response.json"), errors());
+        final String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("contract: OK").contains("\"IntegrationResponseKey\":\"$default\"");
+    }
+
+    @Test
+    void aTemplateWithoutThisTypeIsAnError() {
+        assertEquals(2, run("lifecycle", "--template", "examples/websocket-mock-integration-response-aws.json"));
+        assertThat(errors()).contains("has no resource of type Community::ApiGatewayV2::IntegrationResponse");
+    }
+
+    @Test
     void lifecycleExitsOneWhenTheContractBreaks(@TempDir final Path inputs) throws IOException {
         Files.copy(Path.of("inputs", "inputs_1_create.json"), inputs.resolve("inputs_1_create.json"));
         Files.copy(Path.of("inputs", "inputs_1_invalid.json"), inputs.resolve("inputs_1_invalid.json"));

@@ -48,6 +48,7 @@ public final class HandlerJarDriver {
             System.out.println("CREATE " + invoke(wrapper, "CREATE", properties(apiId, integrationId, null, args[3],
                     "\"TemplateSelectionExpression\":\"$default\"")));
             System.out.flush();
+            System.out.println("HEAP " + liveHeapBytes());
             return;
         }
         String templates = "\"TemplateSelectionExpression\":\"$default\",\"ResponseTemplates\":{\"$default\":\"{}\"}";
@@ -71,7 +72,14 @@ public final class HandlerJarDriver {
         System.out.flush();
     }
 
-    private static String properties(String apiId, String integrationId, String responseId, String key, String extra) {
+    /** Heap in use after a full collection: what the JVM holds on to once the request is answered. */
+    static long liveHeapBytes() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    static String properties(String apiId, String integrationId, String responseId, String key, String extra) {
         StringBuilder json = new StringBuilder("{\"ApiId\":\"").append(apiId)
                 .append("\",\"IntegrationId\":\"").append(integrationId).append('"');
         if (responseId != null) {
@@ -104,20 +112,25 @@ public final class HandlerJarDriver {
                 + "\"resourceProperties\":" + properties + ",\"logicalResourceId\":\"Response\"" + moreRequestData + "}}";
     }
 
-    private static String invoke(HandlerWrapper wrapper, String action, String properties) throws IOException {
+    static String invoke(HandlerWrapper wrapper, String action, String properties) throws IOException {
         return invoke(wrapper, action, properties, "");
     }
 
-    private static String invoke(HandlerWrapper wrapper, String action, String properties, String moreRequestData)
+    static String invoke(HandlerWrapper wrapper, String action, String properties, String moreRequestData)
             throws IOException {
+        return invokeRaw(wrapper, handlerRequest(action, properties, moreRequestData));
+    }
+
+    /** One HandlerRequest payload through handleRequest; the response as the runtime wrote it. */
+    static String invokeRaw(HandlerWrapper wrapper, String handlerRequest) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        wrapper.handleRequest(new ByteArrayInputStream(handlerRequest(action, properties, moreRequestData)
-                .getBytes(StandardCharsets.UTF_8)), out, QuietContext.INSTANCE);
+        wrapper.handleRequest(new ByteArrayInputStream(handlerRequest.getBytes(StandardCharsets.UTF_8)), out,
+                QuietContext.INSTANCE);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     /** A Lambda context that drops the log lines, so standard output carries only responses. */
-    private enum QuietContext implements Context {
+    enum QuietContext implements Context {
         INSTANCE;
 
         private static final LambdaLogger DISCARD = new LambdaLogger() {

@@ -124,6 +124,15 @@ class HandlerWrapperTest {
         assertEquals("/200/", sent.getValue().integrationResponseKey());
     }
 
+    /** Nothing to strip: responses skip the runtime's per-request schema load. */
+    @Test
+    void theSchemaDeclaresNoWriteOnlyPropertiesSoModelsGoOutUnchanged() {
+        final ResourceModel model = fullModel();
+
+        assertThat(Configuration.resourceSchema().has("writeOnlyProperties")).isFalse();
+        assertThat(wrapper.sanitizeModel(model)).isSameAs(model);
+    }
+
     @Test
     void deleteThroughTheTypeFunctionAnswersWithoutAModel() throws IOException {
         when(client.deleteIntegrationResponse(any(DeleteIntegrationResponseRequest.class)))

@@ -1,0 +1,113 @@
+package com.community.apigatewayv2.integrationresponse.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+
+/**
+ * The handler jar this build packaged, started in a fresh JVM the way Lambda starts it: every action
+ * through {@code HandlerWrapper.handleRequest}, the error paths, and the runtime's CloudWatch clients.
+ * A trim of the jar that drops a class any of them loads fails here.
+ */
+class HandlerJarIT {
+
+    private static final String DRIVER = HandlerJarDriver.class.getName();
+
+    @Test
+    void everyActionRunsFromTheHandlerJarInAFreshJvm() throws Exception {
+        Path handlerJar = Path.of(System.getProperty("handler.jar.path"));
+        assertThat(handlerJar).exists();
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("it.work.dir")), "handler-jar-");
+        Path driverDir = copyDriver(work.resolve("driver"));
+        Path childTmp = Files.createDirectories(work.resolve("tmp"));
+
+        try (LocalApiGatewayV2 emulator = new LocalApiGatewayV2().start();
+             ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
+            String apiId = EmulatorClients.createWebSocketApi(client);
+            String integrationId = EmulatorClients.createMockIntegration(client, apiId);
+            emulator.resetCounts();
+
+            Map<String, JSONObject> responses = runDriver(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.io.tmpdir=" + childTmp,
+                    "-Daws.region=us-east-1",
+                    "-Daws.endpointUrl=" + emulator.url(),
+                    "-Daws.endpointUrlApiGatewayV2=" + emulator.url(),
+                    "-cp", handlerJar + java.io.File.pathSeparator + driverDir,
+                    DRIVER, "smoke", apiId, integrationId), work.resolve("child.log"));
+
+            assertThat(responses.keySet()).containsExactly("CREATE", "READ", "UPDATE", "LIST", "DELETE",
+                    "READ_DELETED", "CREATE_INVALID", "LIST_WITH_PROVIDER_LOGGING");
+            for (String action : List.of("CREATE", "READ", "UPDATE", "LIST", "DELETE", "LIST_WITH_PROVIDER_LOGGING")) {
+                assertEquals("SUCCESS", responses.get(action).getString("status"), action + ": " + responses.get(action));
+            }
+            String responseId = responses.get("CREATE").getJSONObject("resourceModel").getString("IntegrationResponseId");
+            assertEquals(responseId, responses.get("READ").getJSONObject("resourceModel").getString("IntegrationResponseId"));
+            assertEquals("/201/", responses.get("UPDATE").getJSONObject("resourceModel").getString("IntegrationResponseKey"));
+            assertEquals(1, responses.get("LIST").getJSONArray("resourceModels").length());
+            assertThat(responses.get("DELETE").has("resourceModel")).isFalse();
+            assertEquals("NotFound", responses.get("READ_DELETED").getString("errorCode"));
+            assertEquals("InvalidRequest", responses.get("CREATE_INVALID").getString("errorCode"));
+
+            Map<String, Long> counts = emulator.requestCounts();
+            assertEquals(1, emulator.requestCount("CreateIntegrationResponse"), counts::toString);
+            assertEquals(1, emulator.requestCount("UpdateIntegrationResponse"), counts::toString);
+            assertEquals(1, emulator.requestCount("DeleteIntegrationResponse"));
+            // READ, UPDATE's read-back, READ after delete
+            assertEquals(3, emulator.requestCount("GetIntegrationResponse"));
+            assertEquals(2, emulator.requestCount("GetIntegrationResponses"));
+        }
+    }
+
+    private static Path copyDriver(Path driverDir) throws IOException {
+        String packagePath = HandlerJarDriver.class.getPackageName().replace('.', '/');
+        Path source = Path.of(System.getProperty("it.classes.dir"), packagePath);
+        Path target = Files.createDirectories(driverDir.resolve(packagePath));
+        try (Stream<Path> classes = Files.list(source)) {
+            for (Path file : (Iterable<Path>) classes::iterator) {
+                String name = file.getFileName().toString();
+                if (name.equals("HandlerJarDriver.class") || name.startsWith("HandlerJarDriver$")) {
+                    Files.copy(file, target.resolve(name));
+                }
+            }
+        }
+        return driverDir;
+    }
+
+    /** Runs the child and returns its responses by label, in order. */
+    private static Map<String, JSONObject> runDriver(List<String> command, Path log) throws Exception {
+        Process child = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ends").isTrue();
+        assertEquals(0, child.exitValue(), () -> output + readQuietly(log));
+        Map<String, JSONObject> responses = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int space = line.indexOf(' ');
+            responses.put(line.substring(0, space), new JSONObject(line.substring(space + 1)));
+        }
+        return responses;
+    }
+
+    private static String readQuietly(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The emulator's single HTTP entry point: route, count, consult the fault plan, run, answer.
+ * The emulator's single HTTP entry point: route, count, consult the fault plan, run, consult it again, answer.
  * Only the method, path and outcome of a failed request are ever logged, never bodies or headers,
  * because bodies and Authorization headers may carry secrets.
  */
@@ -45,14 +45,19 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                 RoutedRequest routed = routes.match(exchange.getRequestMethod(), HttpExchanges.pathSegments(exchange));
                 String operationName = routed.operation().serviceName();
                 requestCounter.accept(operationName);
-                faultPlan.get().beforeOperation(operationName);
+                FaultPlan plan = faultPlan.get();
+                plan.beforeOperation(operationName);
                 Result result = operations.execute(routed.operation(), routed.pathParameters(),
                         HttpExchanges.queryParameters(exchange), body);
+                plan.afterOperation(operationName);
                 if (result.body() == null) {
                     HttpExchanges.sendEmpty(exchange, result.status());
                 } else {
                     HttpExchanges.sendJson(exchange, result.status(), mapper.writeValueAsBytes(result.body()));
                 }
+            } catch (DroppedConnection e) {
+                // closing the exchange before any response header is sent closes the connection itself
+                return;
             } catch (ServiceException e) {
                 sendError(exchange, e);
             } catch (HttpExchanges.BodyTooLargeException e) {

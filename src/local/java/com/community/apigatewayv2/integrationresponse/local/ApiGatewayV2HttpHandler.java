@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -26,6 +27,7 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
     private final ApiGatewayV2Operations operations;
     private final Consumer<String> requestCounter;
     private final Supplier<FaultPlan> faultPlan;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     ApiGatewayV2HttpHandler(ObjectMapper mapper, ApiGatewayV2Store store, Consumer<String> requestCounter,
                             Supplier<FaultPlan> faultPlan) {
@@ -37,6 +39,7 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try (exchange) {
             exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
             try {
@@ -68,7 +71,14 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                 sendError(exchange, new ServiceException(500, "InternalServerErrorException",
                         "Internal error in the local emulator"));
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
+    }
+
+    /** Requests being served right now, held ones included. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     private void sendError(HttpExchange exchange, ServiceException error) throws IOException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -142,7 +143,7 @@ public final class Chaos {
         long duplicates = duplicateResources();
         long[] badInputFigures = badInputs(badInputs);
         int parallelOk = parallelLifecycles();
-        return new Figures(faultsInjected, faultsAbsorbed, Map.copyOf(failedByCode), internalFailures,
+        return new Figures(faultsInjected, faultsAbsorbed, Collections.unmodifiableMap(new TreeMap<>(failedByCode)), internalFailures,
                 badInputFigures[0], badInputFigures[1], duplicates, stack.secretLeaks(), parallelOk,
                 PARALLEL_LIFECYCLES, stateChangesOutsideTarget, List.copyOf(problems));
     }
@@ -256,6 +257,7 @@ public final class Chaos {
         } finally {
             stack.emulator().setFaultPlan(FaultPlan.NONE);
         }
+        awaitIdle();
         long injected = injector.faultsInjected();
         faultsInjected += injected;
         String outcome = answer.isProgressEvent() ? answer.status() : "no progress event";
@@ -276,6 +278,18 @@ public final class Chaos {
             problems.add(action + " under " + spec + " changed state outside " + targetKey);
         }
         return answer;
+    }
+
+    /** Lets requests a fault held finish, so their late effects count in the scenario that caused them. */
+    private void awaitIdle() {
+        try {
+            if (!stack.emulator().awaitIdle(Duration.ofSeconds(30))) {
+                problems.add("the local API Gateway V2 did not become idle");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private ObjectNode identified(String key) {

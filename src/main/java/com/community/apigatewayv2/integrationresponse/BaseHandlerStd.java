@@ -37,6 +37,10 @@ public abstract class BaseHandlerStd {
         if (model == null) {
             return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request carries no resource model");
         }
+        final String nullValue = Translator.nullMapValue(model);
+        if (nullValue != null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, nullValue);
+        }
         if (request.getRegion() == null) {
             return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no region");
         }

@@ -2,6 +2,7 @@ package com.community.apigatewayv2.integrationresponse;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,6 +80,24 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
             return ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action " + action);
         }
         return handler.handleRequest(proxy, request, callbackContext, loggerProxy, typeConfiguration);
+    }
+
+    /**
+     * The TypeFunction. A payload the runtime would misread (not an object, no credentials, an
+     * unknown action, properties that are not an object) fails InvalidRequest here, naming what is
+     * wrong, instead of reaching the runtime and ending as InternalFailure.
+     */
+    @Override
+    public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context)
+        throws IOException {
+        final byte[] payload = inputStream.readAllBytes();
+        final String problem = RequestEnvelope.problemWith(payload);
+        if (problem == null) {
+            super.handleRequest(new ByteArrayInputStream(payload), outputStream, context);
+            return;
+        }
+        writeResponse(outputStream, ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, problem));
+        outputStream.close();
     }
 
     /** The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationResponseRequest;
@@ -140,6 +141,27 @@ final class Translator {
         });
         different.sort(null);
         return different;
+    }
+
+    /**
+     * Where a map property holds null for a key, e.g. {@code ResponseTemplates['application/json'] is null},
+     * or null when no map does: the schema lets it through, and the service takes only strings.
+     */
+    static String nullMapValue(final ResourceModel model) {
+        final Map<String, Map<String, String>> maps = new TreeMap<>();
+        maps.put("ResponseParameters", model.getResponseParameters());
+        maps.put("ResponseTemplates", model.getResponseTemplates());
+        for (final Map.Entry<String, Map<String, String>> map : maps.entrySet()) {
+            if (map.getValue() == null) {
+                continue;
+            }
+            for (final Map.Entry<String, String> entry : map.getValue().entrySet()) {
+                if (entry.getValue() == null) {
+                    return map.getKey() + "['" + entry.getKey() + "'] is null: every value must be a string";
+                }
+            }
+        }
+        return null;
     }
 
     /** The first identifier property among {@code names} that the model leaves unset, or null. */

@@ -74,7 +74,7 @@ class SchemaContractTest {
     void permissionsAreExactlyTheActionsTheHandlersUse() {
         final JSONObject handlers = OURS.getJSONObject("handlers");
         assertEquals(Map.of(
-                "create", List.of("apigateway:POST"),
+                "create", List.of("apigateway:POST", "apigateway:GET"),
                 "read", List.of("apigateway:GET"),
                 "update", List.of("apigateway:PATCH", "apigateway:GET"),
                 "delete", List.of("apigateway:DELETE"),

@@ -8,11 +8,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The emulator's single HTTP entry point: route, count, consult the fault plan, run, answer.
+ * The emulator's single HTTP entry point: route, count, consult the fault plan, run, consult it again, answer.
  * Only the method, path and outcome of a failed request are ever logged, never bodies or headers,
  * because bodies and Authorization headers may carry secrets.
  */
@@ -26,6 +27,7 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
     private final ApiGatewayV2Operations operations;
     private final Consumer<String> requestCounter;
     private final Supplier<FaultPlan> faultPlan;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     ApiGatewayV2HttpHandler(ObjectMapper mapper, ApiGatewayV2Store store, Consumer<String> requestCounter,
                             Supplier<FaultPlan> faultPlan) {
@@ -37,6 +39,7 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try (exchange) {
             exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
             try {
@@ -45,14 +48,19 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                 RoutedRequest routed = routes.match(exchange.getRequestMethod(), HttpExchanges.pathSegments(exchange));
                 String operationName = routed.operation().serviceName();
                 requestCounter.accept(operationName);
-                faultPlan.get().beforeOperation(operationName);
+                FaultPlan plan = faultPlan.get();
+                plan.beforeOperation(operationName);
                 Result result = operations.execute(routed.operation(), routed.pathParameters(),
                         HttpExchanges.queryParameters(exchange), body);
+                plan.afterOperation(operationName);
                 if (result.body() == null) {
                     HttpExchanges.sendEmpty(exchange, result.status());
                 } else {
                     HttpExchanges.sendJson(exchange, result.status(), mapper.writeValueAsBytes(result.body()));
                 }
+            } catch (DroppedConnection e) {
+                // closing the exchange before any response header is sent closes the connection itself
+                return;
             } catch (ServiceException e) {
                 sendError(exchange, e);
             } catch (HttpExchanges.BodyTooLargeException e) {
@@ -63,7 +71,14 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                 sendError(exchange, new ServiceException(500, "InternalServerErrorException",
                         "Internal error in the local emulator"));
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
+    }
+
+    /** Requests being served right now, held ones included. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     private void sendError(HttpExchange exchange, ServiceException error) throws IOException {

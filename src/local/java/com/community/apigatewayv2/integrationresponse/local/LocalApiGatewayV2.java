@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -48,6 +49,7 @@ public final class LocalApiGatewayV2 implements AutoCloseable {
     private volatile FaultPlan faultPlan = FaultPlan.NONE;
     private HttpServer server;
     private ExecutorService executor;
+    private volatile ApiGatewayV2HttpHandler handler;
 
     /** An emulator on any free port. */
     public LocalApiGatewayV2() {
@@ -78,7 +80,8 @@ public final class LocalApiGatewayV2 implements AutoCloseable {
         }
         executor = Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2"));
         HttpServer created = LoopbackServers.bind(requestedPort, executor);
-        created.createContext("/", new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan));
+        handler = new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan);
+        created.createContext("/", handler);
         created.start();
         server = created;
         return this;
@@ -119,6 +122,23 @@ public final class LocalApiGatewayV2 implements AutoCloseable {
     /** Replaces the fault plan consulted before each operation; {@link FaultPlan#NONE} turns faults off. */
     public void setFaultPlan(FaultPlan plan) {
         this.faultPlan = Objects.requireNonNull(plan, "plan");
+    }
+
+    /**
+     * Waits until no request is being served, e.g. one a {@code timeout} fault holds after its
+     * client gave up, so its late effect is seen before the state is compared.
+     *
+     * @return whether the emulator became idle within the time given
+     */
+    public boolean awaitIdle(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (handler != null && handler.inFlight() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     /** How many requests for the operation (e.g. {@code CreateIntegrationResponse}) arrived, failed ones included. */

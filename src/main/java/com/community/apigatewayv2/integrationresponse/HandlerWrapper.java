@@ -52,21 +52,6 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
         this.handlers = handlers;
     }
 
-    /**
-     * The TypeFunction. The runtime's own version adds the Lambda log publisher again on every
-     * invocation, so a warm instance printed each platform log line once per invocation it had served.
-     */
-    @Override
-    public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context)
-        throws IOException {
-        if (platformLogPublisher == null) {
-            platformLogPublisher = new LambdaLogPublisher(context.getLogger());
-            platformLoggerProxy.addLogPublisher(platformLogPublisher);
-        }
-        processRequest(inputStream, outputStream);
-        outputStream.close();
-    }
-
     @Override
     public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
         final AmazonWebServicesClientProxy proxy,
@@ -85,18 +70,24 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
     /**
      * The TypeFunction. A payload the runtime would misread (not an object, no credentials, an
      * unknown action, properties that are not an object) fails InvalidRequest here, naming what is
-     * wrong, instead of reaching the runtime and ending as InternalFailure.
+     * wrong, instead of reaching the runtime and ending as InternalFailure. And the Lambda log
+     * publisher is added once: the runtime's own version adds it again on every invocation, so a warm
+     * instance printed each platform log line once per invocation it had served.
      */
     @Override
     public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context)
         throws IOException {
+        if (platformLogPublisher == null) {
+            platformLogPublisher = new LambdaLogPublisher(context.getLogger());
+            platformLoggerProxy.addLogPublisher(platformLogPublisher);
+        }
         final byte[] payload = inputStream.readAllBytes();
         final String problem = RequestEnvelope.problemWith(payload);
         if (problem == null) {
-            super.handleRequest(new ByteArrayInputStream(payload), outputStream, context);
-            return;
+            processRequest(new ByteArrayInputStream(payload), outputStream);
+        } else {
+            writeResponse(outputStream, ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, problem));
         }
-        writeResponse(outputStream, ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, problem));
         outputStream.close();
     }
 

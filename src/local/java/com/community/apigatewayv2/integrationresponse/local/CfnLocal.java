@@ -27,12 +27,17 @@ public final class CfnLocal {
         "        CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE through the handler's Lambda entry point,",
         "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs), or for each resource of",
         "        this type in a JSON template (UPDATE re-applies its properties); exit 1 on a contract break",
-        "  serve [--aws] [--region R] [--port N] [--api-port N]",
+        "  serve [--aws] [--region R] [--port N] [--api-port N] [--faults SPEC]",
         "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint) and, unless",
-        "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted",
+        "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted.",
+        "        SPEC injects faults, e.g. 'CreateIntegrationResponse:429x3, GetIntegrationResponse:500@25%, *:reset x1'",
+        "        (kinds: a status 400-599, reset, timeout, lost; xN the next N requests, @P% a share of them)",
         "  invoke [--endpoint URL] [--aws] [--region R] ACTION request.json",
         "        one request to a running serve (default http://127.0.0.1:3001), re-invoked while IN_PROGRESS;",
         "        request.json holds desiredResourceState (and previousResourceState, nextToken) or just the model",
+        "  chaos [--bad-inputs N] [--seed S]",
+        "        faults, bad input, secrets and concurrency against the local stack; one 'name: value' line per",
+        "        figure; exit 1 if one does not hold",
         "  --aws uses the default AWS credential and region chains and the real API Gateway V2.");
     private static final Set<String> ACTIONS = Set.of("CREATE", "READ", "UPDATE", "DELETE", "LIST");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +71,8 @@ public final class CfnLocal {
                     return serve(options);
                 case "invoke":
                     return invoke(options);
+                case "chaos":
+                    return chaos(options);
                 default:
                     throw new UsageError("unknown command '" + command + "'");
             }
@@ -115,7 +122,15 @@ public final class CfnLocal {
 
     private int serve(final Options options) throws IOException, InterruptedException {
         requirePrivateTmpDir();
+        if (options.aws && options.faults != null) {
+            throw new UsageError("--faults needs the local API Gateway V2 endpoint, not --aws");
+        }
+        final FaultSpec faults = options.faults == null ? null : FaultSpec.parse(options.faults);
         final LocalStack stack = LocalStack.start(options.aws, options.region, options.port, options.apiPort, err);
+        if (faults != null) {
+            stack.apiGateway().setFaultPlan(new FaultInjector(faults));
+            out.println("faults:                  " + faults);
+        }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -171,6 +186,14 @@ public final class CfnLocal {
         return "SUCCESS".equals(events.get(events.size() - 1).path("status").asText()) ? 0 : 1;
     }
 
+    private int chaos(final Options options) throws IOException {
+        requirePrivateTmpDir();
+        final Chaos.Figures figures = Chaos.run(options.badInputs, options.seed);
+        figures.lines().forEach(out::println);
+        figures.problems().forEach(problem -> err.println("problem: " + problem));
+        return figures.holds() ? 0 : 1;
+    }
+
     private static String defaultRegion() {
         return new software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain().getRegion().id();
     }
@@ -209,6 +232,9 @@ public final class CfnLocal {
         String region;
         String inputs = "inputs";
         String template;
+        String faults;
+        int badInputs = Chaos.DEFAULT_BAD_INPUTS;
+        long seed = 1L;
         String endpoint = "http://127.0.0.1:" + LocalLambdaEndpoint.DEFAULT_PORT;
         int port = LocalLambdaEndpoint.DEFAULT_PORT;
         int apiPort;
@@ -217,7 +243,8 @@ public final class CfnLocal {
         static Options parse(final String command, final Deque<String> words) {
             final Set<String> allowed = switch (command) {
                 case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
-                case "serve" -> Set.of("--aws", "--region", "--port", "--api-port");
+                case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults");
+                case "chaos" -> Set.of("--bad-inputs", "--seed");
                 case "invoke" -> Set.of("--aws", "--region", "--endpoint");
                 default -> throw new UsageError("unknown command '" + command + "'");
             };
@@ -245,6 +272,9 @@ public final class CfnLocal {
                     case "--template" -> options.template = value;
                     case "--endpoint" -> options.endpoint = value;
                     case "--port" -> options.port = port(word, value);
+                    case "--faults" -> options.faults = value;
+                    case "--bad-inputs" -> options.badInputs = (int) number(word, value, 0, 1_000_000);
+                    case "--seed" -> options.seed = number(word, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     default -> options.apiPort = port(word, value);
                 }
             }
@@ -255,14 +285,18 @@ public final class CfnLocal {
         }
 
         private static int port(final String option, final String value) {
+            return (int) number(option, value, 0, 65_535);
+        }
+
+        private static long number(final String option, final String value, final long min, final long max) {
             try {
-                final int port = Integer.parseInt(value);
-                if (port < 0 || port > 65_535) {
+                final long number = Long.parseLong(value);
+                if (number < min || number > max) {
                     throw new NumberFormatException();
                 }
-                return port;
+                return number;
             } catch (final NumberFormatException e) {
-                throw new UsageError(option + " takes a port number, not '" + value + "'");
+                throw new UsageError(option + " takes a whole number from " + min + " to " + max + ", not '" + value + "'");
             }
         }
     }

@@ -105,37 +105,6 @@ public final class Chaos {
         }
     }
 
-    /**
-     * {@code [--bad-inputs N] [--seed S]}: prints the figures, one {@code name: value} line each,
-     * and exits 0 when they all hold, 1 when one does not (the problems go to stderr), 2 on bad usage.
-     * Needs {@code -Djava.io.tmpdir} set to a directory nothing else uses.
-     */
-    public static void main(String[] args) throws IOException {
-        int badInputs = DEFAULT_BAD_INPUTS;
-        long seed = 1L;
-        for (int i = 0; i < args.length; i++) {
-            if (i + 1 < args.length && args[i].equals("--bad-inputs")) {
-                badInputs = Integer.parseInt(args[++i]);
-            } else if (i + 1 < args.length && args[i].equals("--seed")) {
-                seed = Long.parseLong(args[++i]);
-            } else {
-                System.err.println("usage: chaos [--bad-inputs N] [--seed S]");
-                System.exit(2);
-            }
-        }
-        Figures figures;
-        try {
-            figures = run(badInputs, seed);
-        } catch (IllegalStateException e) {
-            System.err.println("chaos: " + e.getMessage() + "; start the JVM with -Djava.io.tmpdir=<a private directory>");
-            System.exit(2);
-            return;
-        }
-        figures.lines().forEach(System.out::println);
-        figures.problems().forEach(problem -> System.err.println("problem: " + problem));
-        System.exit(figures.holds() ? 0 : 1);
-    }
-
     private Figures runAll(int badInputs) {
         seedStack();
         absorbedFaults();

@@ -40,19 +40,22 @@ public final class HandlerRequests {
         }
         final ObjectNode requestData = JSON.createObjectNode();
         requestData.set("callerCredentials", callerCredentials);
-        requestData.set("resourceProperties", desired);
+        if (desired != null) {
+            requestData.set("resourceProperties", desired);
+        }
         if (previous != null) {
             requestData.set("previousResourceProperties", previous);
         }
         requestData.put("logicalResourceId", "IntegrationResponse");
         final ObjectNode request = JSON.createObjectNode()
             .put("action", action)
-            .put("awsAccountId", "123456789012")
+            .put("awsAccountId", LocalLambdaContext.ACCOUNT_ID)
             .put("bearerToken", UUID.randomUUID().toString())
             .put("region", region)
             .put("resourceType", ResourceModel.TYPE_NAME)
             .put("resourceTypeVersion", "00000001")
-            .put("stackId", "arn:aws:cloudformation:" + region + ":123456789012:stack/cfn-local/" + UUID.randomUUID());
+            .put("stackId", "arn:aws:cloudformation:" + region + ":" + LocalLambdaContext.ACCOUNT_ID + ":stack/cfn-local/"
+                + UUID.randomUUID());
         if (nextToken != null) {
             request.put("nextToken", nextToken);
         }

@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.local;
 
-import com.community.apigatewayv2.integrationresponse.HandlerWrapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,46 +7,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
-import software.amazon.awssdk.services.apigatewayv2.model.IntegrationType;
-import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 
 /**
- * The whole local stack for one run: a {@link LocalApiGatewayV2}, and a {@link LocalLambdaEndpoint}
- * serving the real {@link HandlerWrapper} as {@code TypeFunction}, whose SDK client is pointed at
- * the emulator through {@code aws.endpointUrlApiGatewayV2}. Every invocation carries fresh canary
- * credentials; {@link #secretLeaks()} looks for them in every answer, the function's log and the
- * files under {@code java.io.tmpdir}.
- *
- * <p>The handler keeps one SDK client per region for the life of the JVM, so each stack invents a
- * region of its own: its client is built, against this stack's emulator, on its first request.
- * Stacks in one JVM must therefore not run at the same time.
+ * The {@link LocalStack} as the reliability checks use it: every answer kept whole, whatever the
+ * endpoint said, and every place a canary credential could leak to watched: each answer, the
+ * function's log, and the files under {@code java.io.tmpdir}. One stack at a time in a JVM: the
+ * handler finds the emulator through a JVM-wide endpoint setting.
  */
 public final class HandlerStack implements AutoCloseable {
 
-    public static final String FUNCTION = "TypeFunction";
-    static final String TYPE_NAME = "Community::ApiGatewayV2::IntegrationResponse";
-    private static final String ENDPOINT_PROPERTY = "aws.endpointUrlApiGatewayV2";
-    private static final AtomicInteger STACKS = new AtomicInteger();
+    public static final String FUNCTION = LambdaInvoker.TYPE_FUNCTION;
 
     /** An answer of the Lambda Invoke API: HTTP status, the function-error header, and the body. */
     public record Answer(int httpStatus, String functionError, String body, JsonNode json) {
@@ -83,22 +61,17 @@ public final class HandlerStack implements AutoCloseable {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final String region = "local-" + STACKS.incrementAndGet();
-    private final String accessKey = "AKIACANARY" + hex(10);
-    private final String secretKey = "CanarySecret" + hex(28);
-    private final String sessionToken = "CanarySession" + hex(40);
     private final ByteArrayOutputStream log;
     private final LongAdder leakyAnswers = new LongAdder();
-    private final LocalApiGatewayV2 emulator;
-    private final LocalLambdaEndpoint lambda;
-    private ApiGatewayV2Client seedingClient;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final LocalStack local;
+    private final LambdaInvoker invoker;
+    private final ApiGatewayV2Client seedingClient;
 
-    private HandlerStack(LocalApiGatewayV2 emulator, LocalLambdaEndpoint lambda, ByteArrayOutputStream log) {
+    private HandlerStack(final LocalStack local, final ByteArrayOutputStream log) {
+        this.local = local;
         this.log = log;
-        this.emulator = emulator;
-        this.lambda = lambda;
+        this.invoker = new LambdaInvoker(local.lambdaUri());
+        this.seedingClient = local.prerequisitesClient();
     }
 
     /**
@@ -108,125 +81,74 @@ public final class HandlerStack implements AutoCloseable {
      *                               empties it on every request
      */
     public static HandlerStack start() throws IOException {
-        Optional<String> problem = PrivateTmpDir.problemWith(System.getProperty("java.io.tmpdir"),
+        final Optional<String> problem = PrivateTmpDir.problemWith(System.getProperty("java.io.tmpdir"),
                 System.getProperty("user.home"), System.getProperty("user.dir"));
         if (problem.isPresent()) {
             throw new IllegalStateException("refusing to run the handler: " + problem.get()
                     + "; the RPDK runtime empties java.io.tmpdir on every request");
         }
         Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        LocalApiGatewayV2 emulator = new LocalApiGatewayV2().start();
-        System.setProperty(ENDPOINT_PROPERTY, emulator.url());
-        LocalLambdaEndpoint lambda = LocalLambdaEndpoint.builder()
-                .port(0)
-                .function(FUNCTION, new ExecutionEnvironments(HandlerWrapper::new))
-                .timeout(Duration.ofSeconds(60))
-                .logSink(new PrintStream(log, true, StandardCharsets.UTF_8))
-                .build();
-        lambda.start();
-        return new HandlerStack(emulator, lambda, log);
+        final ByteArrayOutputStream log = new ByteArrayOutputStream();
+        return new HandlerStack(LocalStack.start(false, null, 0, 0, new PrintStream(log, true, StandardCharsets.UTF_8)),
+            log);
     }
 
     /** Creates a WebSocket API in the emulator, as a template's AWS::ApiGatewayV2::Api would; returns its id. */
-    public String createWebSocketApi(String name) {
-        return seedingClient().createApi(request -> request.name(name).protocolType(ProtocolType.WEBSOCKET)
-                .routeSelectionExpression("$request.body.action")).apiId();
+    public String createWebSocketApi(final String name) {
+        return LocalStack.createWebSocketApi(seedingClient, name);
     }
 
     /** Creates a MOCK integration, the kind integration responses belong to; returns its id. */
-    public String createMockIntegration(String apiId) {
-        return seedingClient().createIntegration(request -> request.apiId(apiId).integrationType(IntegrationType.MOCK))
-                .integrationId();
-    }
-
-    @SuppressWarnings("deprecation")
-    private synchronized ApiGatewayV2Client seedingClient() {
-        if (seedingClient == null) {
-            seedingClient = ApiGatewayV2Client.builder()
-                    .endpointOverride(emulator.uri())
-                    .httpClient(ApacheHttpClient.create())
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                    .build();
-        }
-        return seedingClient;
+    public String createMockIntegration(final String apiId) {
+        return LocalStack.createMockIntegration(seedingClient, apiId);
     }
 
     public LocalApiGatewayV2 emulator() {
-        return emulator;
+        return local.apiGateway();
     }
 
     public LocalLambdaEndpoint lambda() {
-        return lambda;
+        return local.lambda();
     }
 
     public String region() {
-        return region;
+        return local.requests().region();
     }
 
     /** The canary credentials every request carries: access key, secret key, session token. */
     public List<String> canaries() {
-        return List.of(accessKey, secretKey, sessionToken);
+        final AwsSessionCredentials credentials = (AwsSessionCredentials) local.credentials();
+        return List.of(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
     }
 
     /** A HandlerRequest as CloudFormation sends it, with this stack's region and canary credentials. */
-    public ObjectNode handlerRequest(String action, JsonNode properties, JsonNode previousProperties) {
-        ObjectNode request = mapper.createObjectNode();
-        request.put("action", action);
-        request.put("awsAccountId", LocalLambdaContext.ACCOUNT_ID);
-        request.put("bearerToken", UUID.randomUUID().toString());
-        request.put("region", region);
-        request.put("resourceType", TYPE_NAME);
-        request.put("resourceTypeVersion", "00000001");
-        request.put("stackId", "arn:aws:cloudformation:" + region + ":" + LocalLambdaContext.ACCOUNT_ID
-                + ":stack/chaos/" + UUID.randomUUID());
-        ObjectNode requestData = request.putObject("requestData");
-        ObjectNode credentials = requestData.putObject("callerCredentials");
-        credentials.put("accessKeyId", accessKey);
-        credentials.put("secretAccessKey", secretKey);
-        credentials.put("sessionToken", sessionToken);
-        requestData.put("logicalResourceId", "IntegrationResponse");
-        if (properties != null) {
-            requestData.set("resourceProperties", properties);
-        }
-        if (previousProperties != null) {
-            requestData.set("previousResourceProperties", previousProperties);
-        }
-        return request;
+    public ObjectNode handlerRequest(final String action, final JsonNode properties, final JsonNode previousProperties) {
+        return local.requests().request(action, properties, previousProperties, null);
     }
 
-    public Answer invoke(String action, JsonNode properties) {
+    public Answer invoke(final String action, final JsonNode properties) {
         return invoke(action, properties, null);
     }
 
-    public Answer invoke(String action, JsonNode properties, JsonNode previousProperties) {
+    public Answer invoke(final String action, final JsonNode properties, final JsonNode previousProperties) {
         return invokeRaw(handlerRequest(action, properties, previousProperties).toString()
                 .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends any payload, well-formed or not, to TypeFunction. */
-    public Answer invokeRaw(byte[] payload) {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(lambda.url() + "/2015-03-31/functions/" + FUNCTION + "/invocations"))
-                .timeout(Duration.ofSeconds(90))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
-                .build();
+    public Answer invokeRaw(final byte[] payload) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            String body = response.body();
-            if (containsCanary(body)) {
+            final LambdaInvoker.Response response = invoker.send(FUNCTION, payload);
+            if (containsCanary(response.body())) {
                 leakyAnswers.increment();
             }
             JsonNode json;
             try {
-                json = mapper.readTree(body);
+                json = mapper.readTree(response.body());
             } catch (IOException e) {
                 json = null;
             }
-            return new Answer(response.statusCode(),
-                    response.headers().firstValue("X-Amz-Function-Error").orElse(null), body, json);
+            return new Answer(response.status(), response.functionError(), response.body(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -268,18 +190,7 @@ public final class HandlerStack implements AutoCloseable {
 
     @Override
     public void close() {
-        if (seedingClient != null) {
-            seedingClient.close();
-        }
-        lambda.close();
-        emulator.close();
-    }
-
-    private static String hex(int length) {
-        StringBuilder out = new StringBuilder();
-        while (out.length() < length) {
-            out.append(UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT));
-        }
-        return out.substring(0, length);
+        seedingClient.close();
+        local.close();
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +36,27 @@ public final class LambdaInvoker {
     }
 
     public JsonNode invokeRaw(final String function, final String payload) throws IOException, InterruptedException {
+        final Response response = send(function, payload.getBytes(StandardCharsets.UTF_8));
+        if (response.status() != 200 || response.functionError() != null) {
+            throw new LambdaError(response.status(), response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Sends any payload, well-formed or not, and returns whatever the endpoint answered. */
+    public Response send(final String function, final byte[] payload) throws IOException, InterruptedException {
         final HttpRequest request = HttpRequest.newBuilder(
                 endpoint.resolve("/2015-03-31/functions/" + function + "/invocations"))
             .timeout(Duration.ofMinutes(5))
-            .POST(HttpRequest.BodyPublishers.ofString(payload))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
             .build();
-        final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
-            throw new LambdaError(response.statusCode(), response.body());
-        }
-        return JSON.readTree(response.body());
+        final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(response.statusCode(), response.headers().firstValue("X-Amz-Function-Error").orElse(null),
+            response.body());
+    }
+
+    /** What the Lambda Invoke API answered: HTTP status, the function-error header (or null), the body. */
+    public record Response(int status, String functionError, String body) {
     }
 
     /**

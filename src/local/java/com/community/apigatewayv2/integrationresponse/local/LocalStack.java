@@ -4,6 +4,9 @@ import com.community.apigatewayv2.integrationresponse.HandlerWrapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -55,14 +58,15 @@ public final class LocalStack implements AutoCloseable {
         } else {
             apiGateway = new LocalApiGatewayV2(apiGatewayPort).start();
             System.setProperty(ENDPOINT_PROPERTY, apiGateway.url());
-            credentials = AwsSessionCredentials.create("AKIDLOCALSTACK", "local-stack-secret", "local-stack-session");
+            credentials = canaryCredentials();
             chosenRegion = Region.of(region != null ? region : LOCAL_REGION);
         }
-        // A fresh wrapper per invocation, as Lambda never runs two invocations in one instance at once.
+        // Lambda never runs two invocations in one instance at once, and the runtime relies on it.
         final LocalLambdaEndpoint lambda = LocalLambdaEndpoint.builder()
             .port(lambdaPort)
-            .function("TypeFunction", (in, out, context) -> new HandlerWrapper().handleRequest(in, out, context))
-            .function("TestEntrypoint", (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context))
+            .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(HandlerWrapper::new))
+            .function("TestEntrypoint", new ExecutionEnvironments(
+                () -> (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context)))
             .logSink(handlerLog)
             .build()
             .start();
@@ -100,14 +104,39 @@ public final class LocalStack implements AutoCloseable {
 
     /** A WebSocket API with a MOCK integration, the parent every integration response needs. */
     public Prerequisites createPrerequisites(final ApiGatewayV2Client client, final String name) {
-        final String apiId = client.createApi(api -> api.name(name)
+        final String apiId = createWebSocketApi(client, name);
+        return new Prerequisites(apiId, createMockIntegration(client, apiId));
+    }
+
+    public static String createWebSocketApi(final ApiGatewayV2Client client, final String name) {
+        return client.createApi(api -> api.name(name)
             .protocolType(ProtocolType.WEBSOCKET)
             .routeSelectionExpression("$request.body.action")).apiId();
-        final String integrationId = client.createIntegration(integration -> integration.apiId(apiId)
+    }
+
+    public static String createMockIntegration(final ApiGatewayV2Client client, final String apiId) {
+        return client.createIntegration(integration -> integration.apiId(apiId)
             .integrationType(IntegrationType.MOCK)
             .templateSelectionExpression("\\$default")
-            .requestTemplates(java.util.Map.of("$default", "{\"statusCode\": 200}"))).integrationId();
-        return new Prerequisites(apiId, integrationId);
+            .requestTemplates(Map.of("$default", "{\"statusCode\": 200}"))).integrationId();
+    }
+
+    /** The credentials every request carries; random canaries locally, so a leak can be looked for. */
+    public AwsCredentials credentials() {
+        return credentials;
+    }
+
+    private static AwsCredentials canaryCredentials() {
+        return AwsSessionCredentials.create("AKIACANARY" + randomHex(10), "CanarySecret" + randomHex(28),
+            "CanarySession" + randomHex(40));
+    }
+
+    private static String randomHex(final int length) {
+        final StringBuilder hex = new StringBuilder();
+        while (hex.length() < length) {
+            hex.append(UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT));
+        }
+        return hex.substring(0, length);
     }
 
     public void deletePrerequisites(final ApiGatewayV2Client client, final Prerequisites prerequisites) {
@@ -125,8 +154,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The ids the contract inputs' placeholders stand for. */
     public record Prerequisites(String apiId, String integrationId) {
-        public java.util.Map<String, String> placeholders() {
-            return java.util.Map.of("IntegrationResponseTestApiId", apiId, "IntegrationResponseTestIntegrationId",
+        public Map<String, String> placeholders() {
+            return Map.of("IntegrationResponseTestApiId", apiId, "IntegrationResponseTestIntegrationId",
                 integrationId);
         }
     }

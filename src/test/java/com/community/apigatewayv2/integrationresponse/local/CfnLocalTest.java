@@ -65,11 +65,15 @@ class CfnLocalTest {
         "lifecycle --port 3001, lifecycle does not take --port",
         "lifecycle --inputs, --inputs needs a value",
         "lifecycle --inputs nowhere, no such file: nowhere/inputs_1_create.json",
-        "serve --port http, --port takes a port number",
+        "serve --port http, --port takes a whole number from 0 to 65535",
         "invoke CREATE, invoke takes ACTION and request.json",
         "invoke FETCH inputs/inputs_1_create.json, unknown action 'FETCH'",
         "invoke CREATE nosuch.json, no such file: nosuch.json",
-        "lifecycle extra, lifecycle takes no argument 'extra'"})
+        "lifecycle extra, lifecycle takes no argument 'extra'",
+        "serve --aws --faults *:500x1, --faults needs the local API Gateway V2 endpoint",
+        "serve --faults CreateIntegrationResponse:teapot, CreateIntegrationResponse:teapot",
+        "chaos --bad-inputs many, --bad-inputs takes a whole number",
+        "chaos --faults *:500x1, chaos does not take --faults"})
     void aMistakeIsOneLineAndExitStatusTwo(final String commandLine, final String message) {
         assertEquals(2, run(commandLine.split(" ")));
         assertThat(errors()).startsWith("cfn-local: ").contains(message);

@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.LambdaWrapper;
 import software.amazon.cloudformation.exceptions.BaseHandlerException;
+import software.amazon.cloudformation.injection.SessionCredentialsProvider;
 import software.amazon.cloudformation.loggers.LambdaLogPublisher;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -23,6 +24,7 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.RequestData;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
+import software.amazon.cloudformation.resource.Serializer;
 
 /**
  * The Lambda entry points: {@link #handleRequest} is the TypeFunction CloudFormation invokes,
@@ -48,7 +50,10 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
     }
 
     HandlerWrapper(final Map<Action, BaseHandlerStd> handlers) {
-        super();
+        // what the no-argument constructor builds, but a validator that compiles the schema once; the
+        // runtime creates the publishers left null on the first request that needs them, as it does there
+        super(new SessionCredentialsProvider(), null, null, null, new ResourceSchemaValidator(), new Serializer(),
+            HTTP_CLIENT);
         this.handlers = handlers;
     }
 

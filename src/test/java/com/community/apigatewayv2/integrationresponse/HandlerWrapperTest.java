@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationRespo
 import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseResponse;
 import software.amazon.cloudformation.AbstractWrapper;
 import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.injection.SessionCredentialsProvider;
 import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.resource.Serializer;
 
 /** The Lambda entry points end to end, with only the API Gateway V2 client mocked. */
 class HandlerWrapperTest {
@@ -241,5 +243,26 @@ class HandlerWrapperTest {
         final JSONObject response = new JSONObject(out.toString(StandardCharsets.UTF_8));
         assertEquals("NotFound", response.getString("errorCode"));
         assertThat(response.getString("message")).contains("IntegrationResponseId is not set");
+    }
+
+    /** The injecting constructor leaves the runtime exactly what its no-argument one would, but our validator. */
+    @Test
+    void theWrapperIsWiredAsTheRuntimeWiresItWithTheCompiledSchemaValidator() throws Exception {
+        final HandlerWrapper production = new HandlerWrapper();
+
+        assertThat(field(production, "validator")).isInstanceOf(ResourceSchemaValidator.class);
+        assertThat(field(production, "providerCredentialsProvider")).isInstanceOf(SessionCredentialsProvider.class);
+        assertThat(field(production, "serializer")).isInstanceOf(Serializer.class);
+        assertThat(field(production, "providerCloudWatchProvider")).isNotNull();
+        assertThat(field(production, "cloudWatchLogsProvider")).isNotNull();
+        for (final String createdOnFirstUse : List.of("platformLogPublisher", "providerEventsLogger", "providerMetricsPublisher")) {
+            assertThat(field(production, createdOnFirstUse)).as(createdOnFirstUse).isNull();
+        }
+    }
+
+    private static Object field(final HandlerWrapper wrapper, final String name) throws ReflectiveOperationException {
+        final Field field = AbstractWrapper.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(wrapper);
     }
 }

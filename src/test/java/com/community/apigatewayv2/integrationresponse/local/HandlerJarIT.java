@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
@@ -71,6 +77,58 @@ class HandlerJarIT {
         }
     }
 
+
+    /**
+     * The build keeps only part of the runtime's CloudWatch and CloudWatch Logs model (see the shade
+     * filters). Against the emulator those calls fail before most of them are made, so here every
+     * class the jar keeps of the three services must load, and each operation the runtime calls must
+     * link and initialise whole (request and response with their builders, marshaller, error classes),
+     * in a class loader that sees only the jar.
+     */
+    @Test
+    void theServiceOperationsTheJarKeepsLinkWithoutTheDroppedClasses() throws Exception {
+        Path handlerJar = Path.of(System.getProperty("handler.jar.path"));
+        List<String> kept = new ArrayList<>();
+        try (ZipFile jar = new ZipFile(handlerJar.toFile())) {
+            jar.stream().map(ZipEntry::getName)
+                    .filter(name -> name.matches("software/amazon/awssdk/services/(cloudwatch|cloudwatchlogs|apigatewayv2)/.*\\.class"))
+                    .forEach(name -> kept.add(name.substring(0, name.length() - ".class".length()).replace('/', '.')));
+        }
+        Map<String, List<String>> operations = Map.of(
+                "cloudwatch", List.of("PutMetricData"),
+                "cloudwatchlogs", List.of("DescribeLogGroups", "CreateLogGroup", "CreateLogStream", "PutLogEvents",
+                        "DescribeLogStreams"),
+                "apigatewayv2", List.of("CreateIntegrationResponse", "GetIntegrationResponse", "GetIntegrationResponses",
+                        "UpdateIntegrationResponse", "DeleteIntegrationResponse"));
+        try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {handlerJar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            for (String name : kept) {
+                Class.forName(name, false, jarOnly);
+            }
+            for (Map.Entry<String, List<String>> service : operations.entrySet()) {
+                String base = "software.amazon.awssdk.services." + service.getKey() + ".";
+                for (String className : kept) {
+                    boolean clientOrError = className.startsWith(base) && !className.substring(base.length()).contains(".")
+                            && className.contains("Default") || className.startsWith(base + "model.")
+                            && className.endsWith("Exception");
+                    if (clientOrError) {
+                        Class.forName(className, true, jarOnly);
+                    }
+                }
+                for (String operation : service.getValue()) {
+                    for (String shape : List.of("model." + operation + "Request", "model." + operation + "Response")) {
+                        Object built = Class.forName(base + shape, true, jarOnly).getMethod("builder").invoke(null);
+                        Class<?> builder = Class.forName(base + shape + "$BuilderImpl", true, jarOnly);
+                        assertThat(builder).isAssignableFrom(built.getClass());
+                        Method build = builder.getMethod("build");
+                        build.setAccessible(true);
+                        assertThat(build.invoke(built)).isNotNull();
+                    }
+                    Class.forName(base + "transform." + operation + "RequestMarshaller", true, jarOnly);
+                }
+            }
+        }
+    }
     private static Path copyDriver(Path driverDir) throws IOException {
         String packagePath = HandlerJarDriver.class.getPackageName().replace('.', '/');
         Path source = Path.of(System.getProperty("it.classes.dir"), packagePath);

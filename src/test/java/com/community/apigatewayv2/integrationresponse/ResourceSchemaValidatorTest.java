@@ -1,0 +1,133 @@
+package com.community.apigatewayv2.integrationresponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.everit.json.schema.ObjectSchema;
+import org.everit.json.schema.Schema;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.cloudformation.resource.Validator;
+import software.amazon.cloudformation.resource.exceptions.ValidationException;
+
+/** Our validator must answer exactly as the runtime's {@link Validator}, which compiles the schema on every call. */
+class ResourceSchemaValidatorTest {
+    private static final JSONObject SCHEMA = Configuration.resourceSchema();
+
+    private final ResourceSchemaValidator validator = new ResourceSchemaValidator();
+    private final Validator runtime = new Validator();
+
+    private static JSONObject valid() {
+        return new JSONObject()
+            .put("ApiId", "a1b2c3d4e5")
+            .put("IntegrationId", "int1234")
+            .put("IntegrationResponseKey", "/200/")
+            .put("ContentHandlingStrategy", "CONVERT_TO_TEXT")
+            .put("ResponseTemplates", new JSONObject().put("application/json", "{}"));
+    }
+
+    static Stream<JSONObject> invalidModels() {
+        final JSONObject missingKey = valid();
+        missingKey.remove("IntegrationResponseKey");
+        final JSONObject missingEverything = new JSONObject().put("ContentHandlingStrategy", "CONVERT_TO_HEX");
+        return Stream.of(
+            valid().put("ContentHandlingStrategy", "CONVERT_TO_HEX"),
+            valid().put("RouteId", "abc"),
+            valid().put("ResponseTemplates", new JSONObject().put("application/json", new JSONObject().put("a", 1))),
+            valid().put("ResponseParameters", new JSONObject().put("", "x")),
+            valid().put("ApiId", new JSONArray().put("a")),
+            valid().put("IntegrationResponseKey", JSONObject.NULL),
+            missingKey,
+            missingEverything);
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidModels")
+    void badModelsFailWithTheRuntimesExceptions(final JSONObject model) {
+        final ValidationException expected =
+            catchThrowableOfType(() -> runtime.validateObject(model, SCHEMA), ValidationException.class);
+        final ValidationException actual =
+            catchThrowableOfType(() -> validator.validateObject(model, SCHEMA), ValidationException.class);
+
+        assertThat(expected).as("the runtime rejects %s", model).isNotNull();
+        assertThat(actual).as("we reject %s", model).isNotNull();
+        assertEquals(describe(expected), describe(actual));
+        assertEquals(ValidationException.buildFullExceptionMessage(expected),
+            ValidationException.buildFullExceptionMessage(actual));
+    }
+
+    /** Message, keyword and pointer of the exception and of every cause, as the wrapper reads them. */
+    private static List<String> describe(final ValidationException e) {
+        final List<String> lines = new ArrayList<>();
+        lines.add(e.getMessage() + " | " + e.getKeyword() + " | " + e.getSchemaPointer());
+        for (final ValidationException cause : e.getCausingExceptions()) {
+            lines.addAll(describe(cause));
+        }
+        return lines;
+    }
+
+    @Test
+    void aValidModelPassesRepeatedly() {
+        for (int call = 0; call < 3; call++) {
+            assertThatCode(() -> validator.validateObject(valid(), SCHEMA)).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> runtime.validateObject(valid(), SCHEMA)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anotherSchemaIsCompiledForTheCall() {
+        final JSONObject stricter = new JSONObject(SCHEMA.toString());
+        stricter.getJSONArray("required").put("TemplateSelectionExpression");
+
+        assertThatThrownBy(() -> validator.validateObject(valid(), stricter))
+            .isInstanceOf(ValidationException.class)
+            .hasMessageContaining("TemplateSelectionExpression");
+        assertThatCode(() -> validator.validateObject(valid(), SCHEMA)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theListHandlerSchemaResolvesItsReferencesToTheResourceSchemaLocally() {
+        final Schema list = validator.getListHandlerSchema(SCHEMA);
+
+        assertThatCode(() -> list.validate(new JSONObject().put("ApiId", "a").put("IntegrationId", "b")))
+            .doesNotThrowAnyException();
+        assertThatThrownBy(() -> validator.validateObjectByListHandlerSchema(new JSONObject().put("ApiId", "a"), SCHEMA))
+            .isInstanceOf(org.everit.json.schema.ValidationException.class)
+            .hasMessageContaining("IntegrationId");
+        // the type comes from the referenced resource schema property
+        assertThatThrownBy(() -> list.validate(new JSONObject().put("ApiId", 1).put("IntegrationId", "b")))
+            .isInstanceOf(org.everit.json.schema.ValidationException.class)
+            .hasMessageContaining("ApiId");
+    }
+
+    @Test
+    void withoutAListHandlerSchemaAnyListModelPasses() {
+        final JSONObject noHandlers = new JSONObject(SCHEMA.toString());
+        noHandlers.remove("handlers");
+
+        final Schema list = validator.getListHandlerSchema(noHandlers);
+
+        assertThat(list).isInstanceOf(ObjectSchema.class);
+        assertThatCode(() -> list.validate(new JSONObject().put("Anything", 1))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRemoteReferenceIsNeverFetched() {
+        final JSONObject remote = new JSONObject()
+            .put("properties", new JSONObject()
+                .put("ApiId", new JSONObject().put("$ref", "https://example.com/other.json#/definitions/Id")));
+
+        assertThatThrownBy(() -> ResourceSchemaValidator.compile(remote))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("never from https://example.com/other.json");
+    }
+}

@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse;
 
-import java.util.function.Function;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseResponse;
 import software.amazon.cloudformation.Action;
@@ -12,42 +11,14 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
-/** What every handler shares: the client, the error mapping, and the read that Read and Update both make. */
+/** What every handler shares: the error mapping, the identifier check, and the read that Read and Update both make. */
 public abstract class BaseHandlerStd {
     protected static final String CALL_GRAPH = ResourceModel.TYPE_NAME + "::";
 
-    private final Function<String, ApiGatewayV2Client> clients;
-
-    protected BaseHandlerStd() {
-        this(ClientBuilder::client);
-    }
-
-    /** @param clients the API Gateway V2 client for a region */
-    protected BaseHandlerStd(final Function<String, ApiGatewayV2Client> clients) {
-        this.clients = clients;
-    }
-
-    public final ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-        final AmazonWebServicesClientProxy proxy,
-        final ResourceHandlerRequest<ResourceModel> request,
-        final CallbackContext callbackContext,
-        final Logger logger,
-        final TypeConfigurationModel typeConfiguration) {
-        final ResourceModel model = request.getDesiredResourceState();
-        if (model == null) {
-            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request carries no resource model");
-        }
-        final String nullValue = Translator.nullMapValue(model);
-        if (nullValue != null) {
-            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, nullValue);
-        }
-        if (request.getRegion() == null) {
-            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no region");
-        }
-        return handleRequest(proxy, request, callbackContext == null ? new CallbackContext() : callbackContext,
-            proxy.newProxy(() -> clients.apply(request.getRegion())), logger);
-    }
-
+    /**
+     * Runs the action. The wrapper has checked that the request carries a model and a region, and
+     * gives the proxy client for that region.
+     */
     protected abstract ProgressEvent<ResourceModel, CallbackContext> handleRequest(
         AmazonWebServicesClientProxy proxy,
         ResourceHandlerRequest<ResourceModel> request,

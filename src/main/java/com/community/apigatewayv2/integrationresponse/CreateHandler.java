@@ -2,7 +2,6 @@ package com.community.apigatewayv2.integrationresponse;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
@@ -24,14 +23,6 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 public class CreateHandler extends BaseHandlerStd {
     /** The first POST, and one more when the lookup after an unknown outcome finds nothing. */
     private static final int CREATE_ROUNDS = 2;
-
-    public CreateHandler() {
-        super();
-    }
-
-    CreateHandler(final Function<String, ApiGatewayV2Client> clients) {
-        super(clients);
-    }
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(

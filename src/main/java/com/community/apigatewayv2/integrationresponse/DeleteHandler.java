@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse;
 
-import java.util.function.Function;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
@@ -12,14 +11,6 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /** One DELETE: the service's 404 already tells a missing resource, so there is no pre-read. */
 public class DeleteHandler extends BaseHandlerStd {
-    public DeleteHandler() {
-        super();
-    }
-
-    DeleteHandler(final Function<String, ApiGatewayV2Client> clients) {
-        super(clients);
-    }
-
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
         final AmazonWebServicesClientProxy proxy,

@@ -8,9 +8,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 import org.json.JSONException;
 import org.json.JSONObject;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.LambdaWrapper;
 import software.amazon.cloudformation.exceptions.BaseHandlerException;
@@ -38,23 +40,26 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
     private static final TypeReference<ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>
         TEST_PAYLOAD_TYPE = new TypeReference<>() { };
 
-    private final Map<Action, BaseHandlerStd> handlers;
+    private static final Map<Action, BaseHandlerStd> HANDLERS = Map.of(
+        Action.CREATE, new CreateHandler(),
+        Action.READ, new ReadHandler(),
+        Action.UPDATE, new UpdateHandler(),
+        Action.DELETE, new DeleteHandler(),
+        Action.LIST, new ListHandler());
+
+    private final Function<String, ApiGatewayV2Client> clients;
 
     public HandlerWrapper() {
-        this(Map.of(
-            Action.CREATE, new CreateHandler(),
-            Action.READ, new ReadHandler(),
-            Action.UPDATE, new UpdateHandler(),
-            Action.DELETE, new DeleteHandler(),
-            Action.LIST, new ListHandler()));
+        this(ClientBuilder::client);
     }
 
-    HandlerWrapper(final Map<Action, BaseHandlerStd> handlers) {
+    /** @param clients the API Gateway V2 client for a region */
+    HandlerWrapper(final Function<String, ApiGatewayV2Client> clients) {
         // what the no-argument constructor builds, but a validator that compiles the schema once; the
         // runtime creates the publishers left null on the first request that needs them, as it does there
         super(new SessionCredentialsProvider(), null, null, null, new ResourceSchemaValidator(), new Serializer(),
             HTTP_CLIENT);
-        this.handlers = handlers;
+        this.clients = clients;
     }
 
     @Override
@@ -65,11 +70,22 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
         final CallbackContext callbackContext,
         final TypeConfigurationModel typeConfiguration) {
 
-        final BaseHandlerStd handler = action == null ? null : handlers.get(action);
+        final BaseHandlerStd handler = action == null ? null : HANDLERS.get(action);
         if (handler == null) {
-            return ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action " + action);
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "Unknown action " + action);
         }
-        return handler.handleRequest(proxy, request, callbackContext, loggerProxy, typeConfiguration);
+        if (request.getDesiredResourceState() == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request carries no resource model");
+        }
+        final String nullValue = Translator.nullMapValue(request.getDesiredResourceState());
+        if (nullValue != null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, nullValue);
+        }
+        if (request.getRegion() == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no region");
+        }
+        return handler.handleRequest(proxy, request, callbackContext == null ? new CallbackContext() : callbackContext,
+            proxy.newProxy(() -> clients.apply(request.getRegion())), loggerProxy);
     }
 
     /**

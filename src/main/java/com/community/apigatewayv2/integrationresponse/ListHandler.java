@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse;
 
-import java.util.function.Function;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
@@ -13,14 +12,6 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /** One service page per invocation: the request's token goes to the service, the service's comes back. */
 public class ListHandler extends BaseHandlerStd {
-    public ListHandler() {
-        super();
-    }
-
-    ListHandler(final Function<String, ApiGatewayV2Client> clients) {
-        super(clients);
-    }
-
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
         final AmazonWebServicesClientProxy proxy,

@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse;
 
-import java.util.function.Function;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
@@ -10,14 +9,6 @@ import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 public class ReadHandler extends BaseHandlerStd {
-    public ReadHandler() {
-        super();
-    }
-
-    ReadHandler(final Function<String, ApiGatewayV2Client> clients) {
-        super(clients);
-    }
-
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
         final AmazonWebServicesClientProxy proxy,

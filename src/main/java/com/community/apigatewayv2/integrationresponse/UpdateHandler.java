@@ -2,7 +2,6 @@ package com.community.apigatewayv2.integrationresponse;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationResponseResponse;
@@ -20,14 +19,6 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * does not ask for (changed outside CloudFormation), one more PATCH clears exactly that.
  */
 public class UpdateHandler extends BaseHandlerStd {
-    public UpdateHandler() {
-        super();
-    }
-
-    UpdateHandler(final Function<String, ApiGatewayV2Client> clients) {
-        super(clients);
-    }
-
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
         final AmazonWebServicesClientProxy proxy,

@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse;
 
-import static com.community.apigatewayv2.integrationresponse.HandlerTestSupport.REGION;
 import static com.community.apigatewayv2.integrationresponse.HandlerTestSupport.createResponse;
 import static com.community.apigatewayv2.integrationresponse.HandlerTestSupport.fullModel;
 import static com.community.apigatewayv2.integrationresponse.HandlerTestSupport.minimalModel;
@@ -13,17 +12,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
 import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationResponseRequest;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
-import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 class CreateHandlerTest {
     private final ApiGatewayV2Client client = HandlerTestSupport.mockClient();
@@ -87,44 +81,6 @@ class CreateHandlerTest {
             create(withoutId(fullModel()).toBuilder().apiId(null).build()));
         assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "IntegrationId is required"),
             create(withoutId(fullModel()).toBuilder().integrationId("").build()));
-        verifyNoInteractions(client);
-    }
-
-    @Test
-    void publicEntryPointUsesTheRegionsClientAndInjectsTheCallersCredentials() {
-        final List<String> regionsAsked = new ArrayList<>();
-        final CreateHandler wired = new CreateHandler(region -> {
-            regionsAsked.add(region);
-            return client;
-        });
-        final ResourceModel desired = withoutId(fullModel());
-        final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
-            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
-        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
-
-        final ProgressEvent<ResourceModel, CallbackContext> event = wired.handleRequest(
-            HandlerTestSupport.proxy(), request(desired), null, HandlerTestSupport.logger(), null);
-
-        assertEquals(ProgressEvent.defaultSuccessHandler(fullModel()), event);
-        assertThat(regionsAsked).isNotEmpty().containsOnly(REGION);
-        final AwsRequestOverrideConfiguration override = sent.getValue().overrideConfiguration().orElseThrow();
-        assertThat(override.credentialsProvider()).isPresent();
-        assertEquals(Translator.createRequest(desired),
-            sent.getValue().toBuilder().overrideConfiguration((AwsRequestOverrideConfiguration) null).build());
-    }
-
-    @Test
-    void publicEntryPointRejectsARequestWithoutModelOrRegion() {
-        final CreateHandler wired = new CreateHandler(region -> client);
-        final ResourceHandlerRequest<ResourceModel> noModel = request(null);
-        final ResourceHandlerRequest<ResourceModel> noRegion = request(fullModel());
-        noRegion.setRegion(null);
-
-        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
-                "The request carries no resource model"),
-            wired.handleRequest(HandlerTestSupport.proxy(), noModel, null, HandlerTestSupport.logger(), null));
-        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "The request names no region"),
-            wired.handleRequest(HandlerTestSupport.proxy(), noRegion, null, HandlerTestSupport.logger(), null));
         verifyNoInteractions(client);
     }
 }

@@ -20,11 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseRequest;
@@ -32,7 +32,10 @@ import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationRespo
 import software.amazon.cloudformation.AbstractWrapper;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.injection.SessionCredentialsProvider;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.resource.Serializer;
 
 /** The Lambda entry points end to end, with only the API Gateway V2 client mocked. */
@@ -42,16 +45,14 @@ class HandlerWrapperTest {
 
     private final ApiGatewayV2Client client = HandlerTestSupport.mockClient();
     private final List<String> logLines = new ArrayList<>();
+    private final List<String> regionsAsked = new ArrayList<>();
     private final HandlerWrapper wrapper;
 
     HandlerWrapperTest() {
-        final Function<String, ApiGatewayV2Client> clients = region -> client;
-        wrapper = new HandlerWrapper(Map.of(
-            Action.CREATE, new CreateHandler(clients),
-            Action.READ, new ReadHandler(clients),
-            Action.UPDATE, new UpdateHandler(clients),
-            Action.DELETE, new DeleteHandler(clients),
-            Action.LIST, new ListHandler(clients)));
+        wrapper = new HandlerWrapper(region -> {
+            regionsAsked.add(region);
+            return client;
+        });
     }
 
     private Context context() {
@@ -217,6 +218,38 @@ class HandlerWrapperTest {
             assertEquals("FAILED", response.getString("status"), payload);
             assertEquals("InvalidRequest", response.getString("errorCode"), payload);
         }
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void invokeHandlerUsesTheRegionsClientAndInjectsTheCallersCredentials() {
+        final ResourceModel desired = fullModel().toBuilder().integrationResponseId(null).build();
+        final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
+            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
+        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = wrapper.invokeHandler(
+            HandlerTestSupport.proxy(), HandlerTestSupport.request(desired), Action.CREATE, null, null);
+
+        assertEquals(ProgressEvent.defaultSuccessHandler(fullModel()), event);
+        assertThat(regionsAsked).isNotEmpty().containsOnly(HandlerTestSupport.REGION);
+        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider()).isPresent();
+        assertEquals(Translator.createRequest(desired),
+            sent.getValue().toBuilder().overrideConfiguration((AwsRequestOverrideConfiguration) null).build());
+    }
+
+    @Test
+    void invokeHandlerRejectsARequestWithoutActionModelOrRegion() {
+        final ResourceHandlerRequest<ResourceModel> noRegion = HandlerTestSupport.request(fullModel());
+        noRegion.setRegion(null);
+
+        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action null"),
+            wrapper.invokeHandler(HandlerTestSupport.proxy(), HandlerTestSupport.request(fullModel()), null, null, null));
+        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
+                "The request carries no resource model"),
+            wrapper.invokeHandler(HandlerTestSupport.proxy(), HandlerTestSupport.request(null), Action.READ, null, null));
+        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "The request names no region"),
+            wrapper.invokeHandler(HandlerTestSupport.proxy(), noRegion, Action.READ, null, null));
         verifyNoInteractions(client);
     }
 

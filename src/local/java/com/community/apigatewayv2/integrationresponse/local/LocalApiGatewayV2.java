@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,9 +15,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -47,8 +44,7 @@ public final class LocalApiGatewayV2 implements AutoCloseable {
     private final ApiGatewayV2Store store = new ApiGatewayV2Store();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private volatile FaultPlan faultPlan = FaultPlan.NONE;
-    private HttpServer server;
-    private ExecutorService executor;
+    private LoopbackServer server;
     private volatile ApiGatewayV2HttpHandler handler;
 
     /** An emulator on any free port. */
@@ -78,29 +74,30 @@ public final class LocalApiGatewayV2 implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        executor = Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2"));
-        HttpServer created = LoopbackServers.bind(requestedPort, executor);
         handler = new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan);
-        created.createContext("/", handler);
-        created.start();
-        server = created;
+        server = LoopbackServer.start(requestedPort,
+                Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")), handler);
         return this;
     }
 
     /** The base URL to give the SDK as endpoint override, e.g. {@code http://127.0.0.1:4510}. */
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return running().url();
     }
 
     public URI uri() {
-        return URI.create(url());
+        return running().uri();
     }
 
-    public synchronized int port() {
+    public int port() {
+        return running().port();
+    }
+
+    private synchronized LoopbackServer running() {
         if (server == null) {
             throw new IllegalStateException("not started");
         }
-        return server.getAddress().getPort();
+        return server;
     }
 
     /** Stops at once: requests in flight are cut off rather than waited for. Idempotent. */
@@ -109,13 +106,7 @@ public final class LocalApiGatewayV2 implements AutoCloseable {
         if (server == null) {
             return;
         }
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.stop();
         server = null;
     }
 

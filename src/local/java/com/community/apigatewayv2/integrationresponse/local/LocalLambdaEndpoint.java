@@ -1,7 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -48,9 +47,7 @@ public final class LocalLambdaEndpoint implements AutoCloseable {
     private final PrintStream logSink;
     private final int maxConcurrency;
     private final Map<String, LongAdder> invocationCounts = new ConcurrentHashMap<>();
-    private HttpServer server;
-    private ExecutorService requestThreads;
-    private ExecutorService workerThreads;
+    private LoopbackServer server;
 
     /** An endpoint with the default timeout, memory limit, log sink (System.err) and concurrency. */
     public LocalLambdaEndpoint(int port, Map<String, RequestStreamHandler> functions) {
@@ -141,31 +138,33 @@ public final class LocalLambdaEndpoint implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         // request threads only wait on workers; a few spare ones let throttled calls be answered
-        requestThreads = Executors.newFixedThreadPool(maxConcurrency + 4, new DaemonThreads("local-lambda-http"));
-        workerThreads = new ThreadPoolExecutor(0, maxConcurrency, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                new DaemonThreads("local-lambda-worker"));
-        HttpServer created = LoopbackServers.bind(requestedPort, requestThreads);
-        created.createContext("/", new LambdaInvokeHandler(functions, workerThreads, timeout, memoryLimitInMb,
-                new PrintStreamLambdaLogger(logSink), this::count));
-        created.start();
-        server = created;
+        ExecutorService requestThreads =
+                Executors.newFixedThreadPool(maxConcurrency + 4, new DaemonThreads("local-lambda-http"));
+        ExecutorService workerThreads = new ThreadPoolExecutor(0, maxConcurrency, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), new DaemonThreads("local-lambda-worker"));
+        server = LoopbackServer.start(requestedPort, requestThreads, new LambdaInvokeHandler(functions, workerThreads,
+                timeout, memoryLimitInMb, new PrintStreamLambdaLogger(logSink), this::count), workerThreads);
         return this;
     }
 
     /** The endpoint to give {@code cfn test --endpoint} or a Lambda client, e.g. {@code http://127.0.0.1:3001}. */
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return running().url();
     }
 
     public URI uri() {
-        return URI.create(url());
+        return running().uri();
     }
 
-    public synchronized int port() {
+    public int port() {
+        return running().port();
+    }
+
+    private synchronized LoopbackServer running() {
         if (server == null) {
             throw new IllegalStateException("not started");
         }
-        return server.getAddress().getPort();
+        return server;
     }
 
     /** Stops at once; running handlers are interrupted. Idempotent. */
@@ -174,14 +173,7 @@ public final class LocalLambdaEndpoint implements AutoCloseable {
         if (server == null) {
             return;
         }
-        server.stop(0);
-        workerThreads.shutdownNow();
-        requestThreads.shutdownNow();
-        try {
-            requestThreads.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.stop();
         server = null;
     }
 

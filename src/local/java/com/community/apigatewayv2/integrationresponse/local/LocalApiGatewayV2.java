@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link #stateSnapshot()} to prove a failed request changed nothing. {@link #setFaultPlan} is the
  * one place where fault injection plugs in.
  */
-public final class LocalApiGatewayV2 implements AutoCloseable {
+public final class LocalApiGatewayV2 extends LocalEndpoint {
 
     private static final int DEFAULT_THREADS = 32;
 
@@ -44,7 +43,6 @@ public final class LocalApiGatewayV2 implements AutoCloseable {
     private final ApiGatewayV2Store store = new ApiGatewayV2Store();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private volatile FaultPlan faultPlan = FaultPlan.NONE;
-    private LoopbackServer server;
     private volatile ApiGatewayV2HttpHandler handler;
 
     /** An emulator on any free port. */
@@ -71,44 +69,13 @@ public final class LocalApiGatewayV2 implements AutoCloseable {
 
     /** Binds and starts serving; returns this for chaining. */
     public synchronized LocalApiGatewayV2 start() throws IOException {
-        if (server != null) {
-            throw new IllegalStateException("already started");
-        }
+        requireStopped();
         handler = new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan);
-        server = LoopbackServer.start(requestedPort,
-                Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")), handler);
+        serving(LoopbackServer.start(requestedPort,
+                Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")), handler));
         return this;
     }
 
-    /** The base URL to give the SDK as endpoint override, e.g. {@code http://127.0.0.1:4510}. */
-    public String url() {
-        return running().url();
-    }
-
-    public URI uri() {
-        return running().uri();
-    }
-
-    public int port() {
-        return running().port();
-    }
-
-    private synchronized LoopbackServer running() {
-        if (server == null) {
-            throw new IllegalStateException("not started");
-        }
-        return server;
-    }
-
-    /** Stops at once: requests in flight are cut off rather than waited for. Idempotent. */
-    @Override
-    public synchronized void close() {
-        if (server == null) {
-            return;
-        }
-        server.stop();
-        server = null;
-    }
 
     /** Replaces the fault plan consulted before each operation; {@link FaultPlan#NONE} turns faults off. */
     public void setFaultPlan(FaultPlan plan) {

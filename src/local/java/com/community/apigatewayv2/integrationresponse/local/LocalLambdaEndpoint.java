@@ -3,7 +3,6 @@ package com.community.apigatewayv2.integrationresponse.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  * the RPDK handler in this endpoint only in a JVM whose {@code java.io.tmpdir} was set to a
  * directory nothing else uses; {@link #main} refuses to start otherwise.
  */
-public final class LocalLambdaEndpoint implements AutoCloseable {
+public final class LocalLambdaEndpoint extends LocalEndpoint {
 
     public static final int DEFAULT_PORT = 3001;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -47,7 +46,6 @@ public final class LocalLambdaEndpoint implements AutoCloseable {
     private final PrintStream logSink;
     private final int maxConcurrency;
     private final Map<String, LongAdder> invocationCounts = new ConcurrentHashMap<>();
-    private LoopbackServer server;
 
     /** An endpoint with the default timeout, memory limit, log sink (System.err) and concurrency. */
     public LocalLambdaEndpoint(int port, Map<String, RequestStreamHandler> functions) {
@@ -134,48 +132,17 @@ public final class LocalLambdaEndpoint implements AutoCloseable {
 
     /** Binds and starts serving; returns this for chaining. */
     public synchronized LocalLambdaEndpoint start() throws IOException {
-        if (server != null) {
-            throw new IllegalStateException("already started");
-        }
+        requireStopped();
         // request threads only wait on workers; a few spare ones let throttled calls be answered
         ExecutorService requestThreads =
                 Executors.newFixedThreadPool(maxConcurrency + 4, new DaemonThreads("local-lambda-http"));
         ExecutorService workerThreads = new ThreadPoolExecutor(0, maxConcurrency, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DaemonThreads("local-lambda-worker"));
-        server = LoopbackServer.start(requestedPort, requestThreads, new LambdaInvokeHandler(functions, workerThreads,
-                timeout, memoryLimitInMb, new PrintStreamLambdaLogger(logSink), this::count), workerThreads);
+        serving(LoopbackServer.start(requestedPort, requestThreads, new LambdaInvokeHandler(functions, workerThreads,
+                timeout, memoryLimitInMb, new PrintStreamLambdaLogger(logSink), this::count), workerThreads));
         return this;
     }
 
-    /** The endpoint to give {@code cfn test --endpoint} or a Lambda client, e.g. {@code http://127.0.0.1:3001}. */
-    public String url() {
-        return running().url();
-    }
-
-    public URI uri() {
-        return running().uri();
-    }
-
-    public int port() {
-        return running().port();
-    }
-
-    private synchronized LoopbackServer running() {
-        if (server == null) {
-            throw new IllegalStateException("not started");
-        }
-        return server;
-    }
-
-    /** Stops at once; running handlers are interrupted. Idempotent. */
-    @Override
-    public synchronized void close() {
-        if (server == null) {
-            return;
-        }
-        server.stop();
-        server = null;
-    }
 
     /** How many times the function's handler was started (errors and timeouts included). */
     public long invocationCount(String functionName) {

@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
-import software.amazon.cloudformation.LambdaWrapper;
 
 /**
  * One API Gateway V2 client per region, built on first use and kept for the life of the JVM.
@@ -54,8 +55,7 @@ final class ClientBuilder {
     static ApiGatewayV2Client client(final String region) {
         final String key = region + " " + System.getProperty(ENDPOINT_PROPERTY, "");
         return CLIENTS.computeIfAbsent(key, ignored -> ApiGatewayV2Client.builder()
-            // the runtime's Apache client: already loaded, and it can send PATCH
-            .httpClient(LambdaWrapper.HTTP_CLIENT)
+            .httpClient(Http.CLIENT)
             .region(Region.of(region))
             .credentialsProvider(NO_CLIENT_CREDENTIALS)
             .overrideConfiguration(configuration -> configuration
@@ -63,5 +63,15 @@ final class ClientBuilder {
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT))
             .build());
+    }
+
+    /**
+     * The Apache client, as the runtime builds its own (it can send PATCH), built with the first API
+     * Gateway V2 client. Not the runtime's: reaching that one initialises the runtime's wrapper
+     * classes, which a request the handler serves itself never needs.
+     */
+    private static final class Http {
+        @SuppressWarnings("deprecation") // Apache 4, the client the runtime is built on, is deprecated in favour of Apache 5
+        static final SdkHttpClient CLIENT = ApacheHttpClient.builder().build();
     }
 }

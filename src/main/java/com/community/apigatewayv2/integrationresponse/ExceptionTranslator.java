@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
 import software.amazon.awssdk.services.apigatewayv2.model.NotFoundException;
 import software.amazon.awssdk.services.apigatewayv2.model.TooManyRequestsException;
 import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.exceptions.BaseHandlerException;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 
@@ -27,6 +28,9 @@ final class ExceptionTranslator {
     }
 
     static HandlerErrorCode errorCode(final Exception exception, final Action action) {
+        if (exception instanceof BaseHandlerException handlerException) {
+            return handlerException.getErrorCode();
+        }
         if (exception instanceof NotFoundException) {
             return HandlerErrorCode.NotFound;
         }

@@ -1,45 +1,48 @@
 package com.community.apigatewayv2.integrationresponse;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.ByteArrayInputStream;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import org.json.JSONException;
-import org.json.JSONObject;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import org.apache.commons.io.FileUtils;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.cloudformation.Action;
-import software.amazon.cloudformation.LambdaWrapper;
-import software.amazon.cloudformation.exceptions.BaseHandlerException;
-import software.amazon.cloudformation.injection.SessionCredentialsProvider;
+import software.amazon.cloudformation.exceptions.TerminalException;
 import software.amazon.cloudformation.loggers.LambdaLogPublisher;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.DelayFactory;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
-import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
-import software.amazon.cloudformation.proxy.RequestData;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
-import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
+import software.amazon.cloudformation.proxy.WaitStrategy;
 import software.amazon.cloudformation.resource.Serializer;
 
 /**
  * The Lambda entry points: {@link #handleRequest} is the TypeFunction CloudFormation invokes,
  * {@link #testEntrypoint} the TestEntrypoint that {@code cfn test} and SAM use.
+ *
+ * <p>A request CloudFormation sends in the usual shape (see {@link LeanRequest}) is served here,
+ * step for step as the RPDK runtime serves it (empty the temporary directory, validate CREATE and
+ * UPDATE input against the schema, call the handler with the caller's credentials, write the
+ * event) but without the runtime's Jackson mapping, whose start-up is most of what a cold
+ * invocation spends beyond the service call. Every other request, one that fails schema
+ * validation, and the TestEntrypoint go to the runtime itself ({@link RuntimeWrapper}), built on
+ * first need. Provider credentials (a type registered with logging) also go to the runtime, so
+ * its metrics and log delivery are unchanged.
  */
-public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
-    // Returned from methods the superclass constructor calls, so they must exist before any instance field.
-    private static final TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> REQUEST_TYPE =
-        new TypeReference<>() { };
-    private static final TypeReference<ResourceModel> MODEL_TYPE = new TypeReference<>() { };
-    private static final TypeReference<ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>
-        TEST_PAYLOAD_TYPE = new TypeReference<>() { };
-
+public final class HandlerWrapper implements RequestStreamHandler {
     private static final Map<Action, BaseHandlerStd> HANDLERS = Map.of(
         Action.CREATE, new CreateHandler(),
         Action.READ, new ReadHandler(),
@@ -47,7 +50,19 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
         Action.DELETE, new DeleteHandler(),
         Action.LIST, new ListHandler());
 
+    private static final Set<Action> MUTATING = EnumSet.of(Action.CREATE, Action.UPDATE, Action.DELETE);
+    private static final Set<Action> VALIDATED = EnumSet.of(Action.CREATE, Action.UPDATE);
+    /** How old the temporary directory's modification time must be, when it is listed empty, to stand for "still empty". */
+    private static final long TRUSTED_AGE_MILLIS = 2_000;
+
     private final Function<String, ApiGatewayV2Client> clients;
+    private final Map<Action, BaseHandlerStd> handlers;
+    private final ResourceSchemaValidator validator = new ResourceSchemaValidator();
+    /** The platform log (the function's own log group), set up on the first invocation. */
+    private LoggerProxy logger;
+    private RuntimeWrapper runtime;
+    /** The temporary directory's modification time when it was last listed empty, or 0. */
+    private long emptySince;
 
     public HandlerWrapper() {
         this(ClientBuilder::client);
@@ -55,59 +70,40 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
 
     /** @param clients the API Gateway V2 client for a region */
     HandlerWrapper(final Function<String, ApiGatewayV2Client> clients) {
-        // what the no-argument constructor builds, but a validator that compiles the schema once; the
-        // runtime creates the publishers left null on the first request that needs them, as it does there
-        super(new SessionCredentialsProvider(), null, null, null, new ResourceSchemaValidator(), new Serializer(),
-            HTTP_CLIENT);
-        this.clients = clients;
+        this(clients, HANDLERS);
     }
 
-    @Override
-    public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
-        final AmazonWebServicesClientProxy proxy,
-        final ResourceHandlerRequest<ResourceModel> request,
-        final Action action,
-        final CallbackContext callbackContext,
-        final TypeConfigurationModel typeConfiguration) {
-
-        final BaseHandlerStd handler = action == null ? null : HANDLERS.get(action);
-        if (handler == null) {
-            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "Unknown action " + action);
-        }
-        if (request.getDesiredResourceState() == null) {
-            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request carries no resource model");
-        }
-        final String nullValue = Translator.nullMapValue(request.getDesiredResourceState());
-        if (nullValue != null) {
-            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, nullValue);
-        }
-        if (request.getRegion() == null) {
-            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no region");
-        }
-        return handler.handleRequest(proxy, request, callbackContext == null ? new CallbackContext() : callbackContext,
-            proxy.newProxy(() -> clients.apply(request.getRegion())), loggerProxy);
+    /** @param handlers the handler for each action */
+    HandlerWrapper(final Function<String, ApiGatewayV2Client> clients, final Map<Action, BaseHandlerStd> handlers) {
+        this.clients = clients;
+        this.handlers = handlers;
     }
 
     /**
      * The TypeFunction. A payload the runtime would misread (not an object, no credentials, an
-     * unknown action, properties that are not an object) fails InvalidRequest here, naming what is
-     * wrong, instead of reaching the runtime and ending as InternalFailure. And the Lambda log
-     * publisher is added once: the runtime's own version adds it again on every invocation, so a warm
-     * instance printed each platform log line once per invocation it had served.
+     * unknown action, properties that are not an object) fails InvalidRequest, naming what is wrong,
+     * instead of ending as InternalFailure with a parser's message.
      */
     @Override
     public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context)
         throws IOException {
-        if (platformLogPublisher == null) {
-            platformLogPublisher = new LambdaLogPublisher(context.getLogger());
-            platformLoggerProxy.addLogPublisher(platformLogPublisher);
+        if (logger == null) {
+            logger = new LoggerProxy();
+            logger.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
         }
         final byte[] payload = inputStream.readAllBytes();
-        final String problem = RequestEnvelope.problemWith(payload);
-        if (problem == null) {
-            processRequest(new ByteArrayInputStream(payload), outputStream);
+        final RequestEnvelope envelope = RequestEnvelope.open(payload);
+        final ProgressEvent<ResourceModel, CallbackContext> event;
+        if (envelope.problem() != null) {
+            event = ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, envelope.problem());
         } else {
-            writeResponse(outputStream, ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, problem));
+            final LeanRequest lean = envelope.request() == null ? null : LeanRequest.read(envelope.request());
+            event = lean == null ? null : serve(lean);
+        }
+        if (event == null) {
+            runtime(context).process(payload, outputStream);
+        } else {
+            write(event, outputStream);
         }
         outputStream.close();
     }
@@ -115,79 +111,122 @@ public final class HandlerWrapper extends LambdaWrapper<ResourceModel, CallbackC
     /** The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}. */
     public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
         throws IOException {
-        loggerProxy = new LoggerProxy();
-        loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
-        ProgressEvent<ResourceModel, CallbackContext> response;
-        try {
-            final String json = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);
-            final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
-                serializer.deserialize(json, TEST_PAYLOAD_TYPE);
-            if (payload.getCredentials() == null || payload.getRequest() == null) {
-                throw new IllegalArgumentException("The test payload needs credentials and a request");
-            }
-            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(
-                loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
-            if (payload.getRequest().getRegion() == null) {
-                // cfn test sends the region beside the request, a field the runtime's payload class lacks
-                payload.getRequest().setRegion(new JSONObject(json).optString("region", null));
-            }
-            response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
-                payload.getTypeConfiguration());
-        } catch (final BaseHandlerException e) {
-            response = ProgressEvent.defaultFailureHandler(e, e.getErrorCode());
-        } catch (final AwsServiceException e) {
-            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.GeneralServiceException);
-        } catch (final IOException | IllegalArgumentException | JSONException e) {
-            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InvalidRequest);
-        }
-        writeResponse(outputStream, response);
-        outputStream.close();
-    }
-
-    @Override
-    protected ResourceHandlerRequest<ResourceModel> transform(
-        final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
-        final RequestData<ResourceModel, TypeConfigurationModel> requestData = request.getRequestData();
-        return ResourceHandlerRequest.<ResourceModel>builder()
-            .clientRequestToken(request.getBearerToken())
-            .desiredResourceState(requestData.getResourceProperties())
-            .previousResourceState(requestData.getPreviousResourceProperties())
-            .desiredResourceTags(getDesiredResourceTags(request))
-            .systemTags(requestData.getSystemTags())
-            .awsAccountId(request.getAwsAccountId())
-            .logicalResourceIdentifier(requestData.getLogicalResourceId())
-            .nextToken(request.getNextToken())
-            .region(request.getRegion())
-            .build();
-    }
-
-    @Override
-    protected JSONObject provideResourceSchemaJSONObject() {
-        return Configuration.resourceSchema();
+        runtime(context).testEntrypoint(inputStream, outputStream, context);
     }
 
     /**
-     * The runtime strips write-only properties from every final response by loading and checking the
-     * whole schema again, on each request. This schema declares none (a test holds it to that), so the
-     * model goes out as it is.
+     * The request as the runtime serves it, or null when the runtime must answer it: the input
+     * fails the schema, and the runtime words that failure.
      */
-    @Override
-    protected ResourceModel sanitizeModel(final ResourceModel model) {
-        return model;
+    private ProgressEvent<ResourceModel, CallbackContext> serve(final LeanRequest lean) {
+        emptyTmpDir();
+        if (VALIDATED.contains(lean.action) && !validator.isValid(lean.properties)) {
+            return null;
+        }
+        ProgressEvent<ResourceModel, CallbackContext> event;
+        try {
+            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(logger, lean.callerCredentials,
+                DelayFactory.CONSTANT_DEFAULT_DELAY_FACTORY, WaitStrategy.scheduleForCallbackStrategy());
+            event = invokeHandler(proxy, lean.request, lean.action, null, logger);
+            logger.log(String.format("Handler returned %s%n", event.getStatus()));
+            if (event.getStatus() == OperationStatus.IN_PROGRESS && !MUTATING.contains(lean.action)) {
+                throw new TerminalException("READ and LIST handlers must return synchronously.");
+            }
+        } catch (final Throwable e) {
+            logger.log(stackTrace(e));
+            event = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InternalFailure);
+            if (MUTATING.contains(lean.action)) {
+                event.setResourceModel(lean.request.getDesiredResourceState());
+            }
+        }
+        return event;
     }
 
-    @Override
-    protected Map<String, String> provideResourceDefinedTags(final ResourceModel resourceModel) {
-        return null;
+    /**
+     * Runs the action's handler, for either path. A request without a model or region, or with a
+     * null map value, fails InvalidRequest here; whatever a handler throws goes through the
+     * exception translator, as a failed service call does.
+     */
+    ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
+        final AmazonWebServicesClientProxy proxy,
+        final ResourceHandlerRequest<ResourceModel> request,
+        final Action action,
+        final CallbackContext callbackContext,
+        final Logger log) {
+
+        final BaseHandlerStd handler = action == null ? null : handlers.get(action);
+        if (handler == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "Unknown action " + action);
+        }
+        final ResourceModel model = request.getDesiredResourceState();
+        if (model == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request carries no resource model");
+        }
+        final String nullValue = Translator.nullMapValue(model);
+        if (nullValue != null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, nullValue);
+        }
+        if (request.getRegion() == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no region");
+        }
+        try {
+            return handler.handleRequest(proxy, request, callbackContext == null ? new CallbackContext() : callbackContext,
+                proxy.newProxy(() -> clients.apply(request.getRegion())), log);
+        } catch (final RuntimeException e) {
+            log.log(String.format("The %s handler threw %s", action, stackTrace(e)));
+            return ExceptionTranslator.failure(e, model, action);
+        }
     }
 
-    @Override
-    protected TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> getTypeReference() {
-        return REQUEST_TYPE;
+    /** As the runtime writes an event: never a result or annotations, and the same JSON text. */
+    private void write(final ProgressEvent<ResourceModel, CallbackContext> event, final OutputStream outputStream)
+        throws IOException {
+        event.setResult(null);
+        event.setAnnotations(null);
+        final String json = WireJson.event(event);
+        outputStream.write((json != null ? json : new Serializer().serialize(event)).getBytes(StandardCharsets.UTF_8));
+        outputStream.flush();
     }
 
-    @Override
-    protected TypeReference<ResourceModel> getModelTypeReference() {
-        return MODEL_TYPE;
+    /**
+     * The runtime empties the temporary directory before every request, so nothing one stack's
+     * request leaves there is seen by the next. It is nearly always empty already: a directory's
+     * modification time changes whenever an entry is added or removed, so while it still shows the
+     * time it had when the directory was last listed empty, there is nothing to clean. That time is
+     * trusted only if it was well in the past when the listing was made, so an entry added after the
+     * listing gives the directory a later time, however coarse the file system's clock. Anything
+     * found is cleaned the runtime's way.
+     */
+    private void emptyTmpDir() {
+        final File tmpDir = FileUtils.getTempDirectory();
+        final long modified = tmpDir.lastModified();
+        if (modified != 0 && modified == emptySince) {
+            return;
+        }
+        final String[] entries = tmpDir.list();
+        if (entries != null && entries.length == 0) {
+            emptySince = System.currentTimeMillis() - modified > TRUSTED_AGE_MILLIS ? modified : 0;
+            return;
+        }
+        emptySince = 0;
+        try {
+            FileUtils.cleanDirectory(tmpDir);
+        } catch (final IOException e) {
+            logger.log(String.format("%s%n", e.getMessage()));
+        }
+    }
+
+    private RuntimeWrapper runtime(final Context context) {
+        if (runtime == null) {
+            runtime = new RuntimeWrapper(this);
+        }
+        runtime.attachPlatformLog(context);
+        return runtime;
+    }
+
+    private static String stackTrace(final Throwable e) {
+        final StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 }

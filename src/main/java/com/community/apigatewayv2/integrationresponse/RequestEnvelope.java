@@ -9,29 +9,45 @@ import org.json.JSONTokener;
 import software.amazon.cloudformation.Action;
 
 /**
- * The shape of a HandlerRequest as CloudFormation sends it, checked before the runtime reads it:
+ * The shape of a HandlerRequest as CloudFormation sends it, checked before either path reads it:
  * the runtime answers a payload it cannot map with InternalFailure and a parser's message, which
  * tells the caller neither that the request is at fault nor what is wrong with it.
  */
-final class RequestEnvelope {
+record RequestEnvelope(JSONObject request, String problem) {
+    /** The key of a payload the caller compressed, which only the runtime unpacks. */
+    private static final String COMPRESSED = "__COMPRESSED__";
+
     private static final String ACTIONS = Arrays.stream(Action.values()).map(Action::name)
         .collect(Collectors.joining(", "));
 
-    private RequestEnvelope() {
-    }
-
-    /** What is wrong with the payload, or null when the runtime can read it. */
-    static String problemWith(final byte[] payload) {
+    /**
+     * The payload parsed once, with what is wrong with it, or a null problem when it can be served.
+     * A compressed payload comes with neither: the runtime unpacks and reads it. Lambda hands on
+     * only valid JSON, so the parser's leniency about quotes never comes into play.
+     */
+    static RequestEnvelope open(final byte[] payload) {
         final JSONObject request;
         try {
             final Object value = new JSONTokener(new String(payload, StandardCharsets.UTF_8)).nextValue();
             if (!(value instanceof JSONObject)) {
-                return "The request is not a JSON object";
+                return new RequestEnvelope(null, "The request is not a JSON object");
             }
             request = (JSONObject) value;
         } catch (final JSONException e) {
-            return "The request is not valid JSON";
+            return new RequestEnvelope(null, "The request is not valid JSON");
         }
+        if (request.has(COMPRESSED)) {
+            return new RequestEnvelope(null, null);
+        }
+        return new RequestEnvelope(request, problemWith(request));
+    }
+
+    /** What is wrong with the payload, or null when it can be served. */
+    static String problemWith(final byte[] payload) {
+        return open(payload).problem();
+    }
+
+    private static String problemWith(final JSONObject request) {
         final Object action = request.opt("action");
         if (!(action instanceof String)) {
             return "The request names no action: expected one of " + ACTIONS;

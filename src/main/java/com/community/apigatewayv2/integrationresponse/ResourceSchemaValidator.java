@@ -40,6 +40,16 @@ final class ResourceSchemaValidator implements SchemaValidator {
         }
     }
 
+    /** Whether the resource properties pass the resource schema; the runtime words the failures. */
+    boolean isValid(final JSONObject modelObject) {
+        try {
+            Compiled.RESOURCE.validate(modelObject);
+            return true;
+        } catch (final org.everit.json.schema.ValidationException e) {
+            return false;
+        }
+    }
+
     /** As the runtime's: the list handler's errors come unscrubbed, straight from everit. */
     @Override
     public void validateObjectByListHandlerSchema(final JSONObject modelObject, final JSONObject schemaObject) {

@@ -173,4 +173,20 @@ final class HandlerTestSupport {
             .statusCode(status)
             .build();
     }
+
+    /** A HandlerRequest payload as CloudFormation sends it, in the test region. */
+    static org.json.JSONObject handlerRequest(final String action, final org.json.JSONObject properties,
+                                              final org.json.JSONObject callerCredentials) {
+        return new org.json.JSONObject()
+            .put("action", action)
+            .put("awsAccountId", "123456789012")
+            .put("bearerToken", "bearer-token")
+            .put("region", REGION)
+            .put("resourceType", ResourceModel.TYPE_NAME)
+            .put("stackId", "arn:aws:cloudformation:" + REGION + ":123456789012:stack/s/1")
+            .put("requestData", new org.json.JSONObject()
+                .put("callerCredentials", callerCredentials)
+                .put("resourceProperties", properties)
+                .put("logicalResourceId", "Response"));
+    }
 }

@@ -74,18 +74,8 @@ class HandlerWrapperTest {
     }
 
     private static JSONObject handlerRequest(final String action, final JSONObject properties) {
-        return new JSONObject()
-            .put("action", action)
-            .put("awsAccountId", "123456789012")
-            .put("bearerToken", "bearer-token")
-            .put("region", "eu-west-1")
-            .put("resourceType", ResourceModel.TYPE_NAME)
-            .put("stackId", "arn:aws:cloudformation:eu-west-1:123456789012:stack/s/1")
-            .put("requestData", new JSONObject()
-                .put("callerCredentials", new JSONObject()
-                    .put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET).put("sessionToken", SESSION))
-                .put("resourceProperties", properties)
-                .put("logicalResourceId", "Response"));
+        return HandlerTestSupport.handlerRequest(action, properties,
+            new JSONObject().put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET).put("sessionToken", SESSION));
     }
 
     private JSONObject invoke(final JSONObject payload) throws IOException {
@@ -133,7 +123,7 @@ class HandlerWrapperTest {
         final ResourceModel model = fullModel();
 
         assertThat(Configuration.resourceSchema().has("writeOnlyProperties")).isFalse();
-        assertThat(wrapper.sanitizeModel(model)).isSameAs(model);
+        assertThat(new RuntimeWrapper(wrapper).sanitizeModel(model)).isSameAs(model);
     }
 
     @Test
@@ -229,7 +219,7 @@ class HandlerWrapperTest {
         when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = wrapper.invokeHandler(
-            HandlerTestSupport.proxy(), HandlerTestSupport.request(desired), Action.CREATE, null, null);
+            HandlerTestSupport.proxy(), HandlerTestSupport.request(desired), Action.CREATE, null, new LoggerProxy());
 
         assertEquals(ProgressEvent.defaultSuccessHandler(fullModel()), event);
         assertThat(regionsAsked).isNotEmpty().containsOnly(HandlerTestSupport.REGION);
@@ -244,27 +234,32 @@ class HandlerWrapperTest {
         noRegion.setRegion(null);
 
         assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action null"),
-            wrapper.invokeHandler(HandlerTestSupport.proxy(), HandlerTestSupport.request(fullModel()), null, null, null));
+            wrapper.invokeHandler(HandlerTestSupport.proxy(), HandlerTestSupport.request(fullModel()), null, null, new LoggerProxy()));
         assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
                 "The request carries no resource model"),
-            wrapper.invokeHandler(HandlerTestSupport.proxy(), HandlerTestSupport.request(null), Action.READ, null, null));
+            wrapper.invokeHandler(HandlerTestSupport.proxy(), HandlerTestSupport.request(null), Action.READ, null, new LoggerProxy()));
         assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "The request names no region"),
-            wrapper.invokeHandler(HandlerTestSupport.proxy(), noRegion, Action.READ, null, null));
+            wrapper.invokeHandler(HandlerTestSupport.proxy(), noRegion, Action.READ, null, new LoggerProxy()));
         verifyNoInteractions(client);
     }
 
+    /** Each invocation logs its outcome once, on either path, however many invocations came before. */
     @Test
-    void aWarmInstanceKeepsOneLambdaLogPublisher() throws Exception {
+    void aWarmInstanceLogsEachLineOnce() throws Exception {
         final JSONObject read = handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
+        final JSONObject readForTheRuntime = handlerRequest("READ", new JSONObject().put("apiId", "a").put("IntegrationId", "b"));
         for (int invocation = 0; invocation < 3; invocation++) {
-            wrapper.handleRequest(new ByteArrayInputStream(read.toString().getBytes(StandardCharsets.UTF_8)),
-                new ByteArrayOutputStream(), context());
+            invoke(read);
+            invoke(readForTheRuntime);
         }
+        assertEquals(6, logLines.stream().filter(line -> line.startsWith("Handler returned")).count(), logLines.toString());
+        final Field runtimeField = HandlerWrapper.class.getDeclaredField("runtime");
+        runtimeField.setAccessible(true);
         final Field proxyField = AbstractWrapper.class.getDeclaredField("platformLoggerProxy");
         proxyField.setAccessible(true);
         final Field publishers = LoggerProxy.class.getDeclaredField("logPublishers");
         publishers.setAccessible(true);
-        assertEquals(1, ((List<?>) publishers.get(proxyField.get(wrapper))).size());
+        assertEquals(1, ((List<?>) publishers.get(proxyField.get(runtimeField.get(wrapper)))).size());
     }
 
     @Test
@@ -280,8 +275,8 @@ class HandlerWrapperTest {
 
     /** The injecting constructor leaves the runtime exactly what its no-argument one would, but our validator. */
     @Test
-    void theWrapperIsWiredAsTheRuntimeWiresItWithTheCompiledSchemaValidator() throws Exception {
-        final HandlerWrapper production = new HandlerWrapper();
+    void theRuntimeIsWiredAsItWiresItselfWithTheCompiledSchemaValidator() throws Exception {
+        final RuntimeWrapper production = new RuntimeWrapper(new HandlerWrapper());
 
         assertThat(field(production, "validator")).isInstanceOf(ResourceSchemaValidator.class);
         assertThat(field(production, "providerCredentialsProvider")).isInstanceOf(SessionCredentialsProvider.class);
@@ -293,7 +288,7 @@ class HandlerWrapperTest {
         }
     }
 
-    private static Object field(final HandlerWrapper wrapper, final String name) throws ReflectiveOperationException {
+    private static Object field(final RuntimeWrapper wrapper, final String name) throws ReflectiveOperationException {
         final Field field = AbstractWrapper.class.getDeclaredField(name);
         field.setAccessible(true);
         return field.get(wrapper);

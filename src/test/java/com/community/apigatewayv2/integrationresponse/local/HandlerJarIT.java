@@ -79,6 +79,40 @@ class HandlerJarIT {
 
 
     /**
+     * A CREATE in the shape CloudFormation sends is served without the runtime's Jackson mapping:
+     * in a fresh JVM, not one Jackson databind class loads (its start-up was most of a cold start).
+     */
+    @Test
+    void aCreateInTheUsualShapeLoadsNoJacksonMapping() throws Exception {
+        Path handlerJar = Path.of(System.getProperty("handler.jar.path"));
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("it.work.dir")), "lean-create-");
+        Path driverDir = copyDriver(work.resolve("driver"));
+        Path childTmp = Files.createDirectories(work.resolve("tmp"));
+        Path classes = work.resolve("classes.log");
+
+        try (LocalApiGatewayV2 emulator = new LocalApiGatewayV2().start();
+             ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
+            String apiId = EmulatorClients.createWebSocketApi(client);
+            String integrationId = EmulatorClients.createMockIntegration(client, apiId);
+            Process child = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xlog:class+load=info:file=" + classes,
+                    "-Djava.io.tmpdir=" + childTmp,
+                    "-Daws.region=us-east-1",
+                    "-Daws.endpointUrlApiGatewayV2=" + emulator.url(),
+                    "-cp", handlerJar + java.io.File.pathSeparator + driverDir,
+                    DRIVER, "create", apiId, integrationId, "/lean/")
+                    .redirectError(work.resolve("child.log").toFile()).start();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ends").isTrue();
+            assertThat(output).as(output).contains("\"status\":\"SUCCESS\"", "IntegrationResponseId");
+        }
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).anyMatch(line -> line.contains(" com.community.apigatewayv2.integrationresponse.LeanRequest "));
+        assertThat(loaded).noneMatch(line -> line.contains(" com.fasterxml.jackson.databind."));
+    }
+
+    /**
      * The build keeps only part of the runtime's CloudWatch and CloudWatch Logs model (see the shade
      * filters). Against the emulator those calls fail before most of them are made, so here every
      * class the jar keeps of the three services must load, and each operation the runtime calls must

@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.commons.io.FileUtils;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.exceptions.TerminalException;
@@ -115,12 +114,11 @@ public final class HandlerWrapper implements RequestStreamHandler {
     }
 
     /**
-     * The request as the runtime serves it, or null when the runtime must answer it: the input
-     * fails the schema, and the runtime words that failure.
+     * The request as the runtime serves it, or null when the runtime must answer it: the temporary
+     * directory has something to clean, or the input fails the schema and the runtime words that failure.
      */
     private ProgressEvent<ResourceModel, CallbackContext> serve(final LeanRequest lean) {
-        emptyTmpDir();
-        if (VALIDATED.contains(lean.action) && !validator.isValid(lean.properties)) {
+        if (!tmpDirEmpty() || VALIDATED.contains(lean.action) && !validator.isValid(lean.properties)) {
             return null;
         }
         ProgressEvent<ResourceModel, CallbackContext> event;
@@ -189,31 +187,24 @@ public final class HandlerWrapper implements RequestStreamHandler {
     }
 
     /**
-     * The runtime empties the temporary directory before every request, so nothing one stack's
-     * request leaves there is seen by the next. It is nearly always empty already: a directory's
-     * modification time changes whenever an entry is added or removed, so while it still shows the
-     * time it had when the directory was last listed empty, there is nothing to clean. That time is
-     * trusted only if it was well in the past when the listing was made, so an entry added after the
-     * listing gives the directory a later time, however coarse the file system's clock. Anything
-     * found is cleaned the runtime's way.
+     * Whether the temporary directory is known to be empty. The runtime empties it before every
+     * request, so nothing one stack's request leaves there is seen by the next; it is nearly always
+     * empty already. A directory's modification time changes whenever an entry is added or removed,
+     * so while it still shows the time it had when the directory was last listed empty, it is still
+     * empty. That time is trusted only if it was well in the past when the listing was made, so an
+     * entry added after the listing gives the directory a later time, however coarse the file
+     * system's clock. A directory with anything in it is left to the runtime, which cleans it.
      */
-    private void emptyTmpDir() {
-        final File tmpDir = FileUtils.getTempDirectory();
+    private boolean tmpDirEmpty() {
+        final File tmpDir = new File(System.getProperty("java.io.tmpdir"));
         final long modified = tmpDir.lastModified();
         if (modified != 0 && modified == emptySince) {
-            return;
+            return true;
         }
         final String[] entries = tmpDir.list();
-        if (entries != null && entries.length == 0) {
-            emptySince = System.currentTimeMillis() - modified > TRUSTED_AGE_MILLIS ? modified : 0;
-            return;
-        }
-        emptySince = 0;
-        try {
-            FileUtils.cleanDirectory(tmpDir);
-        } catch (final IOException e) {
-            logger.log(String.format("%s%n", e.getMessage()));
-        }
+        final boolean empty = entries != null && entries.length == 0;
+        emptySince = empty && System.currentTimeMillis() - modified > TRUSTED_AGE_MILLIS ? modified : 0;
+        return empty;
     }
 
     private RuntimeWrapper runtime(final Context context) {

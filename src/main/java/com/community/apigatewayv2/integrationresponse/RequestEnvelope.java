@@ -42,11 +42,6 @@ record RequestEnvelope(JSONObject request, String problem) {
         return new RequestEnvelope(request, problemWith(request));
     }
 
-    /** What is wrong with the payload, or null when it can be served. */
-    static String problemWith(final byte[] payload) {
-        return open(payload).problem();
-    }
-
     private static String problemWith(final JSONObject request) {
         final Object action = request.opt("action");
         if (!(action instanceof String)) {

@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.json.JSONException;
 import org.json.JSONObject;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.LambdaWrapper;
-import software.amazon.cloudformation.exceptions.BaseHandlerException;
 import software.amazon.cloudformation.injection.SessionCredentialsProvider;
 import software.amazon.cloudformation.loggers.LambdaLogPublisher;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
@@ -96,10 +94,6 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
             }
             response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
                 payload.getTypeConfiguration());
-        } catch (final BaseHandlerException e) {
-            response = ProgressEvent.defaultFailureHandler(e, e.getErrorCode());
-        } catch (final AwsServiceException e) {
-            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.GeneralServiceException);
         } catch (final IOException | IllegalArgumentException | JSONException e) {
             response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InvalidRequest);
         }

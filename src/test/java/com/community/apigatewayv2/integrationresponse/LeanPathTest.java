@@ -152,6 +152,20 @@ class LeanPathTest {
         assertThat(answer).contains("\"SUCCESS\"", "\"ApiId\":\"a\"");
     }
 
+    /** Something left in the temporary directory is cleaned, by the runtime, before the request is served. */
+    @Example
+    void aRequestAfterAFileWasLeftInTheTemporaryDirectoryFindsItGone() throws IOException {
+        final java.nio.file.Path left = java.nio.file.Files.writeString(
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "left-by-another-stack.txt"), "secret");
+        final JSONObject payload = request("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
+
+        final String answer = new Side().typeFunction(payload.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(left).doesNotExist();
+        assertThat(answer).contains("\"SUCCESS\"");
+        assertSameAnswer(payload.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     @Example
     void inputTheSchemaRejectsIsWordedByTheRuntime() throws IOException {
         final JSONObject payload = request("CREATE", new JSONObject().put("ApiId", "a").put("IntegrationId", "b")

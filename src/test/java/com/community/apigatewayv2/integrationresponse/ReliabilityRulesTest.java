@@ -96,15 +96,15 @@ class ReliabilityRulesTest {
         "{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": {}}, \"callbackContext\": \"x\"}"
             + "|callbackContext is not a JSON object"})
     void envelopeProblemsAreNamed(final String payload, final String problem) {
-        assertEquals(problem, RequestEnvelope.problemWith(payload.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(problem, RequestEnvelope.open(payload.getBytes(StandardCharsets.UTF_8)).problem());
     }
 
     @Test
     void aWellFormedEnvelopeIsLeftToTheRuntime() {
-        assertNull(RequestEnvelope.problemWith(("{\"action\": \"CREATE\", \"requestData\": {\"callerCredentials\": {},"
+        assertNull(RequestEnvelope.open(("{\"action\": \"CREATE\", \"requestData\": {\"callerCredentials\": {},"
             + " \"resourceProperties\": {}, \"previousResourceProperties\": null}, \"callbackContext\": null}")
-            .getBytes(StandardCharsets.UTF_8)));
-        assertThat(RequestEnvelope.problemWith(("{\"action\": \"" + "X".repeat(100) + "\"}")
-            .getBytes(StandardCharsets.UTF_8))).startsWith("Unknown action '" + "X".repeat(40) + "...'");
+            .getBytes(StandardCharsets.UTF_8)).problem());
+        assertThat(RequestEnvelope.open(("{\"action\": \"" + "X".repeat(100) + "\"}")
+            .getBytes(StandardCharsets.UTF_8)).problem()).startsWith("Unknown action '" + "X".repeat(40) + "...'");
     }
 }

@@ -1,5 +1,7 @@
 package com.community.apigatewayv2.integrationresponse;
 
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -49,7 +51,6 @@ class ProjectFilesTest {
     @Test
     void theHandlerSpeaksOfTheNameTheBuildWasGiven() {
         assertEquals(System.getProperty("type.name"), ResourceModel.TYPE_NAME);
-        assertThat(BaseHandlerStd.CALL_GRAPH).isEqualTo(ResourceModel.TYPE_NAME + "::");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse;
 
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

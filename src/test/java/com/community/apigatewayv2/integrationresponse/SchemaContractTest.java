@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse;
 
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +15,7 @@ import org.json.JSONObject;
 import org.json.JSONTokener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.cloudformation.resource.Validator;
 
@@ -53,7 +55,6 @@ class SchemaContractTest {
     void taggingAndAdditionalPropertiesMatch() {
         assertEquals(REFERENCE.getJSONObject("tagging").toMap(), OURS.getJSONObject("tagging").toMap());
         assertEquals(false, OURS.getBoolean("additionalProperties"));
-        assertEquals(ResourceModel.TYPE_NAME, OURS.getString("typeName"));
     }
 
     @Test
@@ -61,13 +62,71 @@ class SchemaContractTest {
         final JSONObject properties = OURS.getJSONObject("properties");
         assertEquals(List.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT"),
             properties.getJSONObject("ContentHandlingStrategy").getJSONArray("enum").toList());
+        assertEquals("^(\\$default|/.+/)$", properties.getJSONObject("IntegrationResponseKey").getString("pattern"));
+        assertEquals(Map.of("^method\\.response\\.header\\.[!#$%&'*+.^_`|~0-9A-Za-z-]+$", Map.of("type", "string",
+                "pattern", "^(integration\\.response\\.header\\.[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+                    + "|integration\\.response\\.body\\.\\S+|'[^']*')$")),
+            properties.getJSONObject("ResponseParameters").getJSONObject("patternProperties").toMap());
+        assertEquals(Map.of("^.+$", Map.of("type", "string")),
+            properties.getJSONObject("ResponseTemplates").getJSONObject("patternProperties").toMap());
         for (final String map : List.of("ResponseParameters", "ResponseTemplates")) {
-            final JSONObject schema = properties.getJSONObject(map);
-            assertEquals(Map.of("^.+$", Map.of("type", "string")), schema.getJSONObject("patternProperties").toMap(), map);
-            assertEquals(false, schema.getBoolean("additionalProperties"), map);
+            assertEquals(false, properties.getJSONObject(map).getBoolean("additionalProperties"), map);
         }
         final JSONObject list = OURS.getJSONObject("handlers").getJSONObject("list").getJSONObject("handlerSchema");
         assertEquals(List.of("ApiId", "IntegrationId"), list.getJSONArray("required").toList());
+    }
+
+    /** The API Gateway developer guide's forms are accepted; anything else fails before a call, naming the property. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "IntegrationResponseKey|$default|true",
+        "IntegrationResponseKey|/200/|true",
+        "IntegrationResponseKey|/4\\d\\d/|true",
+        "IntegrationResponseKey|/.*/|true",
+        "IntegrationResponseKey|200|false",
+        "IntegrationResponseKey|default|false",
+        "IntegrationResponseKey|$DEFAULT|false",
+        "IntegrationResponseKey|//|false",
+        "IntegrationResponseKey|/200|false",
+        "method.response.header.X-Trace|integration.response.header.X-Trace|true",
+        "method.response.header.x_a|integration.response.body.status|true",
+        "method.response.header.Content-Type|integration.response.body.items[0].type|true",
+        "method.response.header.Cache-Control|'no-cache, no-store'|true",
+        "method.response.header.X-Empty|''|true",
+        "method.request.header.X-Trace|integration.response.header.X-Trace|false",
+        "method.response.header.|integration.response.header.X-Trace|false",
+        "method.response.header.X Trace|integration.response.header.X-Trace|false",
+        "method.response.header.X-Trace|integration.response.header.|false",
+        "method.response.header.X-Trace|integration.request.header.X-Trace|false",
+        "method.response.header.X-Trace|$integration.response.body.status|false",
+        "method.response.header.X-Trace|integration.response.body|false",
+        "method.response.header.X-Trace|no-cache|false",
+        "method.response.header.X-Trace|'it's'|false"})
+    void theServicesFormsPassAndOthersFailNamingTheProperty(final String name, final String value,
+                                                           final boolean valid) {
+        final JSONObject model = new JSONObject().put("ApiId", "a").put("IntegrationId", "i")
+            .put("IntegrationResponseKey", "$default");
+        if (name.equals("IntegrationResponseKey")) {
+            model.put(name, value);
+        } else {
+            model.put("ResponseParameters", new JSONObject().put(name, value));
+        }
+        final org.everit.json.schema.Schema schema = org.everit.json.schema.loader.SchemaLoader.builder()
+            .draftV7Support().schemaJson(OURS).build().load().build();
+        try {
+            schema.validate(model);
+            assertThat(valid).as(name + " = " + value + " passed").isTrue();
+        } catch (final org.everit.json.schema.ValidationException e) {
+            assertThat(valid).as(name + " = " + value + " failed: " + e.getAllMessages()).isFalse();
+            final String message = String.join("; ", e.getAllMessages());
+            if (name.equals("IntegrationResponseKey")) {
+                assertThat(message).contains("#/IntegrationResponseKey", "does not match pattern");
+            } else if (value.startsWith("integration.response.header.X") || value.startsWith("integration.response.body.")) {
+                assertThat(message).contains("#/ResponseParameters", "extraneous key [" + name + "]");
+            } else {
+                assertThat(message).contains("#/ResponseParameters/" + name, "does not match pattern");
+            }
+        }
     }
 
     @Test

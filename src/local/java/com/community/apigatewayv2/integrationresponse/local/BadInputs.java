@@ -54,7 +54,7 @@ public final class BadInputs {
     private static final List<String> MAP_PROPERTIES = List.of("ResponseParameters", "ResponseTemplates");
     private static final List<String> IDENTIFIERS = List.of("ApiId", "IntegrationId", "IntegrationResponseId");
     private static final List<String> ACTIONS = List.of("READ", "UPDATE", "DELETE");
-    private static final String BAD_KEY = "not-a-key";
+    private static final String BAD_KEY = "/(unclosed/";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -91,12 +91,12 @@ public final class BadInputs {
             }
             case CREATE_NULL_MAP_VALUE: {
                 String property = MAP_PROPERTIES.get(n % 2);
-                ObjectNode map = nodes.objectNode().putNull(word);
+                ObjectNode map = nodes.objectNode().putNull(shortWord);
                 return request(mutation, "CREATE", createModel().set(property, map), null, INVALID, property);
             }
             case CREATE_NON_STRING_MAP_VALUE: {
                 String property = MAP_PROPERTIES.get(n % 2);
-                ObjectNode map = nodes.objectNode().set(word, nonString(n));
+                ObjectNode map = nodes.objectNode().set(shortWord, nonString(n));
                 return request(mutation, "CREATE", createModel().set(property, map), null, INVALID, property);
             }
             case CREATE_INVALID_ENUM:

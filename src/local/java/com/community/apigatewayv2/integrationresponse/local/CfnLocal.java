@@ -104,7 +104,7 @@ public final class CfnLocal {
                 final List<String> violations = new java.util.ArrayList<>();
                 if (options.template != null) {
                     for (final JsonNode resource : TemplateResources.owned(Path.of(options.template),
-                        com.community.apigatewayv2.integrationresponse.ResourceModel.TYPE_NAME, prerequisites)) {
+                        com.community.apigatewayv2.integrationresponse.model.ResourceModel.TYPE_NAME, prerequisites)) {
                         violations.addAll(lifecycle.run(resource, resource));
                     }
                 } else {

@@ -1,6 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.local;
 
-import com.community.apigatewayv2.integrationresponse.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

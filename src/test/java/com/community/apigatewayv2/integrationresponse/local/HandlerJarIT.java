@@ -108,7 +108,7 @@ class HandlerJarIT {
             assertThat(output).as(output).contains("\"status\":\"SUCCESS\"", "IntegrationResponseId");
         }
         List<String> loaded = Files.readAllLines(classes);
-        assertThat(loaded).anyMatch(line -> line.contains(" com.community.apigatewayv2.integrationresponse.LeanRequest "));
+        assertThat(loaded).anyMatch(line -> line.contains(" com.community.apigatewayv2.integrationresponse.lambda.LeanRequest "));
         assertThat(loaded).noneMatch(line -> line.contains(" com.fasterxml.jackson.databind."));
     }
 

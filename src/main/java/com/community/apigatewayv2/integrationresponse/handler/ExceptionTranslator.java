@@ -1,0 +1,105 @@
+package com.community.apigatewayv2.integrationresponse.handler;
+
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.apigatewayv2.model.BadRequestException;
+import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
+import software.amazon.awssdk.services.apigatewayv2.model.NotFoundException;
+import software.amazon.awssdk.services.apigatewayv2.model.TooManyRequestsException;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.exceptions.BaseHandlerException;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/** The one place where a failed service call becomes a handler error code and message. */
+public final class ExceptionTranslator {
+    private ExceptionTranslator() {
+    }
+
+    static ProgressEvent<ResourceModel, CallbackContext> failure(
+        final Exception exception, final ResourceModel model, final Action action) {
+        final HandlerErrorCode code = errorCode(exception, action);
+        return failure(code, message(code, exception, model));
+    }
+
+    /** A FAILED event: it never carries a model. */
+    public static ProgressEvent<ResourceModel, CallbackContext> failure(final HandlerErrorCode code, final String message) {
+        return ProgressEvent.failed(null, null, code, message);
+    }
+
+    static HandlerErrorCode errorCode(final Exception exception, final Action action) {
+        if (exception instanceof BaseHandlerException handlerException) {
+            return handlerException.getErrorCode();
+        }
+        if (exception instanceof NotFoundException) {
+            return HandlerErrorCode.NotFound;
+        }
+        if (exception instanceof BadRequestException) {
+            return HandlerErrorCode.InvalidRequest;
+        }
+        if (exception instanceof ConflictException) {
+            return action == Action.CREATE ? HandlerErrorCode.AlreadyExists : HandlerErrorCode.ResourceConflict;
+        }
+        if (exception instanceof TooManyRequestsException) {
+            return HandlerErrorCode.Throttling;
+        }
+        if (exception instanceof AwsServiceException serviceException) {
+            final int status = serviceException.statusCode();
+            if (status == 401 || status == 403) {
+                return HandlerErrorCode.AccessDenied;
+            }
+            if (status >= 500) {
+                return HandlerErrorCode.ServiceInternalError;
+            }
+            return serviceException.isThrottlingException()
+                ? HandlerErrorCode.Throttling
+                : HandlerErrorCode.GeneralServiceException;
+        }
+        if (exception instanceof SdkClientException) {
+            // no answer from the service: connection refused or reset, or a timeout
+            return HandlerErrorCode.NetworkFailure;
+        }
+        return HandlerErrorCode.InternalFailure;
+    }
+
+    /**
+     * Whether a failed call may still have taken effect: no answer came (a reset, a timeout), the
+     * service failed (5xx) after it may have applied the request, or a conflict came on a retry,
+     * after an earlier attempt of the same call went unanswered. A 4xx on the first attempt, or a
+     * 429, says for certain that nothing was applied.
+     */
+    static boolean outcomeUnknown(final Exception exception) {
+        if (exception instanceof ConflictException conflict) {
+            return conflict.numAttempts() != null && conflict.numAttempts() > 1;
+        }
+        if (exception instanceof AwsServiceException serviceException) {
+            return serviceException.statusCode() >= 500;
+        }
+        return exception instanceof SdkClientException;
+    }
+
+    private static String message(final HandlerErrorCode code, final Exception exception, final ResourceModel model) {
+        final String detail = exception instanceof AwsServiceException serviceException
+            && serviceException.awsErrorDetails() != null
+            && serviceException.awsErrorDetails().errorMessage() != null
+            ? serviceException.awsErrorDetails().errorMessage()
+            : exception.getMessage();
+        switch (code) {
+            case NotFound:
+                return notFound(model, detail);
+            case AlreadyExists:
+                return String.format("%s with IntegrationResponseKey '%s' already exists in integration '%s' of API '%s' (%s)",
+                    ResourceModel.TYPE_NAME, model.getIntegrationResponseKey(), model.getIntegrationId(), model.getApiId(),
+                    detail);
+            default:
+                return detail;
+        }
+    }
+
+    static String notFound(final ResourceModel model, final String detail) {
+        return String.format("%s with identifier '%s' was not found (%s)",
+            ResourceModel.TYPE_NAME, model.getCloudControlIdentifier(), detail);
+    }
+}

@@ -1,0 +1,121 @@
+package com.community.apigatewayv2.integrationresponse.handler;
+
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel.Property;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel.Property.Role;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/**
+ * The one way into the domain: the handler for each action, and what each action needs of the
+ * request before a service call is made. Both request paths (the lean one and the RPDK runtime's)
+ * call {@link #invoke}, so they answer alike by construction.
+ */
+public final class Handlers {
+    private static final List<Property> PARENT = Property.playing(Role.PARENT);
+
+    /**
+     * The identifier parts each action needs. CREATE and LIST name a parent the caller must give
+     * (InvalidRequest without it); READ, UPDATE and DELETE name a resource, and a resource without
+     * a whole identifier cannot exist (NotFound).
+     */
+    private static final Map<Action, IdentifierRule> IDENTIFIER_RULES = new EnumMap<>(Map.of(
+        Action.CREATE, new IdentifierRule(PARENT, (model, missing) ->
+            ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, missing + " is required")),
+        Action.LIST, new IdentifierRule(PARENT, (model, missing) -> ExceptionTranslator.failure(
+            HandlerErrorCode.InvalidRequest, missing + " is required to list integration responses")),
+        Action.READ, IdentifierRule.NAMES_A_RESOURCE,
+        Action.UPDATE, IdentifierRule.NAMES_A_RESOURCE,
+        Action.DELETE, IdentifierRule.NAMES_A_RESOURCE));
+
+    private final Function<String, ApiGatewayV2Client> clients;
+    private final Map<Action, BaseHandlerStd> handlers;
+
+    /** The production handlers, with one API Gateway V2 client per region. */
+    public Handlers() {
+        this(ClientBuilder::client);
+    }
+
+    /** @param clients the API Gateway V2 client for a region */
+    public Handlers(final Function<String, ApiGatewayV2Client> clients) {
+        this(clients, new EnumMap<>(Map.of(
+            Action.CREATE, new CreateHandler(),
+            Action.READ, new ReadHandler(),
+            Action.UPDATE, new UpdateHandler(),
+            Action.DELETE, new DeleteHandler(),
+            Action.LIST, new ListHandler())));
+    }
+
+    /** @param handlers the handler for each action, for tests that record what a handler is given */
+    public Handlers(final Function<String, ApiGatewayV2Client> clients, final Map<Action, BaseHandlerStd> handlers) {
+        this.clients = clients;
+        this.handlers = handlers;
+    }
+
+    /**
+     * Runs the action's handler. A request without a known action, a model or a region, with a null
+     * map value, or without the identifier parts its action needs, fails here, before any call;
+     * whatever a handler throws goes through the exception translator, as a failed service call does.
+     */
+    public ProgressEvent<ResourceModel, CallbackContext> invoke(
+        final AmazonWebServicesClientProxy proxy,
+        final ResourceHandlerRequest<ResourceModel> request,
+        final Action action,
+        final CallbackContext callbackContext,
+        final Logger log) {
+
+        final BaseHandlerStd handler = action == null ? null : handlers.get(action);
+        if (handler == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "Unknown action " + action);
+        }
+        final ResourceModel model = request.getDesiredResourceState();
+        if (model == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request carries no resource model");
+        }
+        final Optional<String> nullValue = Translator.nullMapValue(model);
+        if (nullValue.isPresent()) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, nullValue.get());
+        }
+        if (request.getRegion() == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no region");
+        }
+        final IdentifierRule rule = IDENTIFIER_RULES.get(action);
+        final Optional<Property> missing = Translator.missingIdentifier(model, rule.parts());
+        if (missing.isPresent()) {
+            return rule.failure().apply(model, missing.get().jsonName());
+        }
+        try {
+            return handler.handleRequest(proxy, request, callbackContext == null ? new CallbackContext() : callbackContext,
+                proxy.newProxy(() -> clients.apply(request.getRegion())), log);
+        } catch (final RuntimeException e) {
+            final StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            log.log(String.format("The %s handler threw %s", action, trace));
+            return ExceptionTranslator.failure(e, model, action);
+        }
+    }
+
+    /** The identifier parts an action needs, and its answer, given the model and the first part missing. */
+    private record IdentifierRule(
+        List<Property> parts,
+        BiFunction<ResourceModel, String, ProgressEvent<ResourceModel, CallbackContext>> failure) {
+
+        static final IdentifierRule NAMES_A_RESOURCE = new IdentifierRule(Property.primaryIdentifier(), (model, missing) ->
+            ExceptionTranslator.failure(HandlerErrorCode.NotFound,
+                ExceptionTranslator.notFound(model, missing + " is not set")));
+    }
+}

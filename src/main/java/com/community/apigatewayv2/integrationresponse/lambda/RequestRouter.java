@@ -1,0 +1,165 @@
+package com.community.apigatewayv2.integrationresponse.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.community.apigatewayv2.integrationresponse.handler.ExceptionTranslator;
+import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.exceptions.TerminalException;
+import software.amazon.cloudformation.loggers.LambdaLogPublisher;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.DelayFactory;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.OperationStatus;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.WaitStrategy;
+import software.amazon.cloudformation.resource.Serializer;
+
+/**
+ * The Lambda request path behind the entry points: {@link #handleRequest} serves the TypeFunction
+ * CloudFormation invokes, {@link #testEntrypoint} the TestEntrypoint that {@code cfn test} and SAM use.
+ *
+ * <p>A request CloudFormation sends in the usual shape (see {@link LeanRequest}) is served here,
+ * step for step as the RPDK runtime serves it (empty the temporary directory, validate CREATE and
+ * UPDATE input against the schema, call the handler with the caller's credentials, write the
+ * event) but without the runtime's Jackson mapping, whose start-up is most of what a cold
+ * invocation spends beyond the service call. Every other request, one that fails schema
+ * validation, and the TestEntrypoint go to the runtime itself ({@link RuntimeWrapper}), built on
+ * first need. Provider credentials (a type registered with logging) also go to the runtime, so
+ * its metrics and log delivery are unchanged.
+ */
+public final class RequestRouter {
+    private static final Set<Action> MUTATING = EnumSet.of(Action.CREATE, Action.UPDATE, Action.DELETE);
+    private static final Set<Action> VALIDATED = EnumSet.of(Action.CREATE, Action.UPDATE);
+    /** How old the temporary directory's modification time must be, when it is listed empty, to stand for "still empty". */
+    private static final long TRUSTED_AGE_MILLIS = 2_000;
+
+    private final Handlers handlers;
+    private final ResourceSchemaValidator validator = new ResourceSchemaValidator();
+    /** The platform log (the function's own log group), set up on the first invocation. */
+    private LoggerProxy logger;
+    private RuntimeWrapper runtime;
+    /** The temporary directory's modification time when it was last listed empty, or 0. */
+    private long emptySince;
+
+    public RequestRouter(final Handlers handlers) {
+        this.handlers = handlers;
+    }
+
+    /**
+     * The TypeFunction. A payload the runtime would misread (not an object, no credentials, an
+     * unknown action, properties that are not an object) fails InvalidRequest, naming what is wrong,
+     * instead of ending as InternalFailure with a parser's message.
+     */
+    public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context)
+        throws IOException {
+        if (logger == null) {
+            logger = new LoggerProxy();
+            logger.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
+        }
+        final byte[] payload = inputStream.readAllBytes();
+        final RequestEnvelope envelope = RequestEnvelope.open(payload);
+        final ProgressEvent<ResourceModel, CallbackContext> event;
+        if (envelope.problem() != null) {
+            event = ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, envelope.problem());
+        } else {
+            final LeanRequest lean = envelope.request() == null ? null : LeanRequest.read(envelope.request());
+            event = lean == null ? null : serve(lean);
+        }
+        if (event == null) {
+            runtime(context).process(payload, outputStream);
+        } else {
+            write(event, outputStream);
+        }
+        outputStream.close();
+    }
+
+    /** The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}. */
+    public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
+        throws IOException {
+        runtime(context).testEntrypoint(inputStream, outputStream, context);
+    }
+
+    /**
+     * The request as the runtime serves it, or null when the runtime must answer it: the temporary
+     * directory has something to clean, or the input fails the schema and the runtime words that failure.
+     */
+    private ProgressEvent<ResourceModel, CallbackContext> serve(final LeanRequest lean) {
+        if (!tmpDirEmpty() || VALIDATED.contains(lean.action) && !validator.isValid(lean.properties)) {
+            return null;
+        }
+        ProgressEvent<ResourceModel, CallbackContext> event;
+        try {
+            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(logger, lean.callerCredentials,
+                DelayFactory.CONSTANT_DEFAULT_DELAY_FACTORY, WaitStrategy.scheduleForCallbackStrategy());
+            event = handlers.invoke(proxy, lean.request, lean.action, null, logger);
+            logger.log(String.format("Handler returned %s%n", event.getStatus()));
+            if (event.getStatus() == OperationStatus.IN_PROGRESS && !MUTATING.contains(lean.action)) {
+                throw new TerminalException("READ and LIST handlers must return synchronously.");
+            }
+        } catch (final Throwable e) {
+            logger.log(stackTrace(e));
+            event = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InternalFailure);
+            if (MUTATING.contains(lean.action)) {
+                event.setResourceModel(lean.request.getDesiredResourceState());
+            }
+        }
+        return event;
+    }
+
+    /** As the runtime writes an event: never a result or annotations, and the same JSON text. */
+    private void write(final ProgressEvent<ResourceModel, CallbackContext> event, final OutputStream outputStream)
+        throws IOException {
+        event.setResult(null);
+        event.setAnnotations(null);
+        final String json = WireJson.event(event);
+        outputStream.write((json != null ? json : new Serializer().serialize(event)).getBytes(StandardCharsets.UTF_8));
+        outputStream.flush();
+    }
+
+    /**
+     * Whether the temporary directory is known to be empty. The runtime empties it before every
+     * request, so nothing one stack's request leaves there is seen by the next; it is nearly always
+     * empty already. A directory's modification time changes whenever an entry is added or removed,
+     * so while it still shows the time it had when the directory was last listed empty, it is still
+     * empty. That time is trusted only if it was well in the past when the listing was made, so an
+     * entry added after the listing gives the directory a later time, however coarse the file
+     * system's clock. A directory with anything in it is left to the runtime, which cleans it.
+     */
+    private boolean tmpDirEmpty() {
+        final File tmpDir = new File(System.getProperty("java.io.tmpdir"));
+        final long modified = tmpDir.lastModified();
+        if (modified != 0 && modified == emptySince) {
+            return true;
+        }
+        final String[] entries = tmpDir.list();
+        final boolean empty = entries != null && entries.length == 0;
+        emptySince = empty && System.currentTimeMillis() - modified > TRUSTED_AGE_MILLIS ? modified : 0;
+        return empty;
+    }
+
+    private RuntimeWrapper runtime(final Context context) {
+        if (runtime == null) {
+            runtime = new RuntimeWrapper(handlers);
+        }
+        runtime.attachPlatformLog(context);
+        return runtime;
+    }
+
+    private static String stackTrace(final Throwable e) {
+        final StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package com.community.apigatewayv2.integrationresponse.lambda;
+
+import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.model.TypeConfigurationModel;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.json.JSONException;
+import org.json.JSONObject;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.LambdaWrapper;
+import software.amazon.cloudformation.injection.SessionCredentialsProvider;
+import software.amazon.cloudformation.loggers.LambdaLogPublisher;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.RequestData;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
+import software.amazon.cloudformation.resource.Serializer;
+
+/**
+ * The RPDK runtime's own request processing, for what {@link RequestRouter} does not serve itself:
+ * requests in an unusual shape, input that fails the schema, provider credentials, and the
+ * TestEntrypoint. {@link #invokeHandler} hands every action to the same {@link Handlers}.
+ */
+final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
+    // Returned from methods the superclass constructor calls, so they must exist before any instance field.
+    private static final TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> REQUEST_TYPE =
+        new TypeReference<>() { };
+    private static final TypeReference<ResourceModel> MODEL_TYPE = new TypeReference<>() { };
+    private static final TypeReference<ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>
+        TEST_PAYLOAD_TYPE = new TypeReference<>() { };
+
+    private final Handlers handlers;
+
+    RuntimeWrapper(final Handlers handlers) {
+        // what the no-argument constructor builds, but a validator that compiles the schema once; the
+        // runtime creates the publishers left null on the first request that needs them, as it does there
+        super(new SessionCredentialsProvider(), null, null, null, new ResourceSchemaValidator(), new Serializer(),
+            HTTP_CLIENT);
+        this.handlers = handlers;
+    }
+
+    /**
+     * The Lambda log publisher, added once: the runtime's own {@code handleRequest} adds it again on
+     * every invocation, so a warm instance printed each platform log line once per invocation it had served.
+     */
+    void attachPlatformLog(final Context context) {
+        if (platformLogPublisher == null) {
+            platformLogPublisher = new LambdaLogPublisher(context.getLogger());
+            platformLoggerProxy.addLogPublisher(platformLogPublisher);
+        }
+    }
+
+    /** One HandlerRequest payload, read and answered by the runtime. */
+    void process(final byte[] payload, final OutputStream outputStream) throws IOException {
+        processRequest(new ByteArrayInputStream(payload), outputStream);
+    }
+
+    @Override
+    public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
+        final AmazonWebServicesClientProxy proxy,
+        final ResourceHandlerRequest<ResourceModel> request,
+        final Action action,
+        final CallbackContext callbackContext,
+        final TypeConfigurationModel typeConfiguration) {
+        return handlers.invoke(proxy, request, action, callbackContext, loggerProxy);
+    }
+
+    /** The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}. */
+    void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
+        throws IOException {
+        loggerProxy = new LoggerProxy();
+        loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
+        ProgressEvent<ResourceModel, CallbackContext> response;
+        try {
+            final String json = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);
+            final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
+                serializer.deserialize(json, TEST_PAYLOAD_TYPE);
+            if (payload.getCredentials() == null || payload.getRequest() == null) {
+                throw new IllegalArgumentException("The test payload needs credentials and a request");
+            }
+            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(
+                loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
+            if (payload.getRequest().getRegion() == null) {
+                // cfn test sends the region beside the request, a field the runtime's payload class lacks
+                payload.getRequest().setRegion(new JSONObject(json).optString("region", null));
+            }
+            response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
+                payload.getTypeConfiguration());
+        } catch (final IOException | IllegalArgumentException | JSONException e) {
+            response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InvalidRequest);
+        }
+        writeResponse(outputStream, response);
+        outputStream.close();
+    }
+
+    @Override
+    protected ResourceHandlerRequest<ResourceModel> transform(
+        final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
+        final RequestData<ResourceModel, TypeConfigurationModel> requestData = request.getRequestData();
+        return ResourceHandlerRequest.<ResourceModel>builder()
+            .clientRequestToken(request.getBearerToken())
+            .desiredResourceState(requestData.getResourceProperties())
+            .previousResourceState(requestData.getPreviousResourceProperties())
+            .desiredResourceTags(getDesiredResourceTags(request))
+            .systemTags(requestData.getSystemTags())
+            .awsAccountId(request.getAwsAccountId())
+            .logicalResourceIdentifier(requestData.getLogicalResourceId())
+            .nextToken(request.getNextToken())
+            .region(request.getRegion())
+            .build();
+    }
+
+    @Override
+    protected JSONObject provideResourceSchemaJSONObject() {
+        return Configuration.resourceSchema();
+    }
+
+    /**
+     * The runtime strips write-only properties from every final response by loading and checking the
+     * whole schema again, on each request. This schema declares none (a test holds it to that), so the
+     * model goes out as it is.
+     */
+    @Override
+    protected ResourceModel sanitizeModel(final ResourceModel model) {
+        return model;
+    }
+
+    @Override
+    protected Map<String, String> provideResourceDefinedTags(final ResourceModel resourceModel) {
+        return null;
+    }
+
+    @Override
+    protected TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> getTypeReference() {
+        return REQUEST_TYPE;
+    }
+
+    @Override
+    protected TypeReference<ResourceModel> getModelTypeReference() {
+        return MODEL_TYPE;
+    }
+}

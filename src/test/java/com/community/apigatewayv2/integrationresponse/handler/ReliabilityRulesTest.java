@@ -1,0 +1,83 @@
+package com.community.apigatewayv2.integrationresponse.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.community.apigatewayv2.integrationresponse.local.FaultInjector;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.apigatewayv2.model.BadRequestException;
+import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
+import software.amazon.awssdk.services.apigatewayv2.model.TooManyRequestsException;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+
+/** The decisions the reliability work rests on, each made in one place. */
+class ReliabilityRulesTest {
+
+    @Test
+    void timeoutsAndResetsAreNetworkFailuresWhoseOutcomeIsUnknown() {
+        for (final Exception noAnswer : new Exception[] {
+            ApiCallAttemptTimeoutException.create(3_000), ApiCallTimeoutException.create(12_000),
+            SdkClientException.create("Unable to execute HTTP request: The target server failed to respond")}) {
+            assertEquals(HandlerErrorCode.NetworkFailure, ExceptionTranslator.errorCode(noAnswer, Action.CREATE));
+            assertThat(ExceptionTranslator.outcomeUnknown(noAnswer)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"500, true", "503, true", "400, false", "404, false", "403, false"})
+    void onlyServerErrorsLeaveTheOutcomeUnknown(final int status, final boolean unknown) {
+        assertEquals(unknown, ExceptionTranslator.outcomeUnknown(HandlerTestSupport.serviceError("E", "m", status)));
+    }
+
+    @Test
+    void aThrottledOrRefusedRequestWasNotApplied() {
+        assertThat(ExceptionTranslator.outcomeUnknown(
+            TooManyRequestsException.builder().statusCode(429).numAttempts(3).build())).isFalse();
+        assertThat(ExceptionTranslator.outcomeUnknown(
+            BadRequestException.builder().statusCode(400).build())).isFalse();
+        assertThat(ExceptionTranslator.outcomeUnknown(new IllegalStateException("not a service call"))).isFalse();
+    }
+
+    @Test
+    void aConflictIsOursOnlyWhenAnEarlierAttemptWentUnanswered() {
+        assertThat(ExceptionTranslator.outcomeUnknown(ConflictException.builder().statusCode(409).build())).isFalse();
+        assertThat(ExceptionTranslator.outcomeUnknown(
+            ConflictException.builder().statusCode(409).numAttempts(1).build())).isFalse();
+        assertThat(ExceptionTranslator.outcomeUnknown(
+            ConflictException.builder().statusCode(409).numAttempts(2).build())).isTrue();
+    }
+
+    @Test
+    void theClientBudgetIsBoundedAndATimeoutFaultOutlastsAnAttempt() {
+        assertEquals(3, ClientBuilder.MAX_ATTEMPTS);
+        assertThat(ClientBuilder.CALL_TIMEOUT).isLessThan(Duration.ofSeconds(60));
+        assertThat(ClientBuilder.CALL_TIMEOUT.compareTo(ClientBuilder.ATTEMPT_TIMEOUT.multipliedBy(3))).isPositive();
+        assertThat(FaultInjector.DEFAULT_TIMEOUT_DELAY).isGreaterThan(ClientBuilder.ATTEMPT_TIMEOUT);
+        assertThat(ClientBuilder.RETRY_STRATEGY.maxAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void aNullMapValueIsNamed() {
+        final Map<String, String> templates = new HashMap<>();
+        templates.put("application/json", null);
+        assertEquals(Optional.of("ResponseTemplates['application/json'] is null: every value must be a string"),
+            Translator.nullMapValue(HandlerTestSupport.fullModel().toBuilder().responseTemplates(templates).build()));
+        assertEquals(Optional.of("ResponseParameters['h'] is null: every value must be a string"),
+            Translator.nullMapValue(HandlerTestSupport.minimalModel().toBuilder()
+                .responseParameters(Collections.singletonMap("h", null)).build()));
+        assertEquals(Optional.empty(), Translator.nullMapValue(HandlerTestSupport.fullModel()));
+        assertEquals(Optional.empty(), Translator.nullMapValue(HandlerTestSupport.minimalModel()));
+    }
+}

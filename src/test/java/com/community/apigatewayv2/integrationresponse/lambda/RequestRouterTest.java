@@ -1,0 +1,306 @@
+package com.community.apigatewayv2.integrationresponse.lambda;
+
+import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
+import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
+import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.createResponse;
+import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationResponseRequest;
+import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseRequest;
+import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseResponse;
+import software.amazon.cloudformation.AbstractWrapper;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.injection.SessionCredentialsProvider;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+import software.amazon.cloudformation.resource.Serializer;
+
+/** The Lambda entry points end to end, with only the API Gateway V2 client mocked. */
+class RequestRouterTest {
+    private static final String SECRET = "CANARY-SECRET-KEY-0000";
+    private static final String SESSION = "CANARY-SESSION-TOKEN-0000";
+
+    private final ApiGatewayV2Client client = HandlerTestSupport.mockClient();
+    private final List<String> logLines = new ArrayList<>();
+    private final List<String> regionsAsked = new ArrayList<>();
+    private final Handlers handlers = new Handlers(region -> {
+        regionsAsked.add(region);
+        return client;
+    });
+    private final RequestRouter wrapper = new RequestRouter(handlers);
+
+    private Context context() {
+        final Context context = mock(Context.class);
+        final LambdaLogger logger = new LambdaLogger() {
+            @Override
+            public void log(final String message) {
+                logLines.add(message);
+            }
+
+            @Override
+            public void log(final byte[] message) {
+                logLines.add(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+        when(context.getLogger()).thenReturn(logger);
+        when(context.getRemainingTimeInMillis()).thenReturn(60_000);
+        return context;
+    }
+
+    private static JSONObject handlerRequest(final String action, final JSONObject properties) {
+        return HandlerTestSupport.handlerRequest(action, properties,
+            new JSONObject().put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET).put("sessionToken", SESSION));
+    }
+
+    private JSONObject invoke(final JSONObject payload) throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        wrapper.handleRequest(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        return assertNoSecrets(out);
+    }
+
+    private JSONObject assertNoSecrets(final ByteArrayOutputStream out) {
+        final String response = out.toString(StandardCharsets.UTF_8);
+        assertThat(response).doesNotContain(SECRET, SESSION);
+        assertThat(String.join("\n", logLines)).doesNotContain(SECRET, SESSION);
+        return new JSONObject(response);
+    }
+
+    private static JSONObject createInput() {
+        return new JSONObject()
+            .put("ApiId", HandlerTestSupport.API_ID)
+            .put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
+            .put("IntegrationResponseKey", "/200/")
+            .put("ContentHandlingStrategy", "CONVERT_TO_TEXT")
+            .put("TemplateSelectionExpression", "$request.body.action")
+            .put("ResponseParameters", new JSONObject(fullModel().getResponseParameters()))
+            .put("ResponseTemplates", new JSONObject(fullModel().getResponseTemplates()));
+    }
+
+    @Test
+    void createThroughTheTypeFunctionReturnsTheModelAndSendsTheCallersCredentials() throws IOException {
+        final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
+            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
+        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
+
+        final JSONObject response = invoke(handlerRequest("CREATE", createInput()));
+
+        assertEquals("SUCCESS", response.getString("status"));
+        assertEquals(new JSONObject(createInput().toMap()).put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)
+            .toMap(), response.getJSONObject("resourceModel").toMap());
+        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider()).isPresent();
+        assertEquals("/200/", sent.getValue().integrationResponseKey());
+    }
+
+    /** Nothing to strip: responses skip the runtime's per-request schema load. */
+    @Test
+    void theSchemaDeclaresNoWriteOnlyPropertiesSoModelsGoOutUnchanged() {
+        final ResourceModel model = fullModel();
+
+        assertThat(Configuration.resourceSchema().has("writeOnlyProperties")).isFalse();
+        assertThat(new RuntimeWrapper(handlers).sanitizeModel(model)).isSameAs(model);
+    }
+
+    @Test
+    void deleteThroughTheTypeFunctionAnswersWithoutAModel() throws IOException {
+        when(client.deleteIntegrationResponse(any(DeleteIntegrationResponseRequest.class)))
+            .thenReturn(DeleteIntegrationResponseResponse.builder().build());
+
+        final JSONObject response = invoke(handlerRequest("DELETE", new JSONObject()
+            .put("ApiId", HandlerTestSupport.API_ID).put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
+            .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)));
+
+        assertEquals("SUCCESS", response.getString("status"));
+        assertThat(response.has("resourceModel")).isFalse();
+        verify(client).deleteIntegrationResponse(any(DeleteIntegrationResponseRequest.class));
+    }
+
+    /** Like CloudFormation itself, the runtime passes a number or boolean on as its string form. */
+    @Test
+    void scalarsWhereStringsBelongAreTakenAsStrings() throws IOException {
+        final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
+            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
+        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
+
+        final JSONObject response = invoke(handlerRequest("CREATE",
+            createInput().put("ResponseTemplates", new JSONObject().put("application/json", 42))));
+
+        assertEquals("SUCCESS", response.getString("status"), response.toString());
+        assertEquals(Map.of("application/json", "42"), sent.getValue().responseTemplates());
+    }
+
+    @Test
+    void inputTheSchemaRejectsFailsInvalidRequestBeforeAnyCall() throws IOException {
+        final List<JSONObject> invalid = List.of(
+            createInput().put("ContentHandlingStrategy", "CONVERT_TO_HEX"),
+            createInput().put("RouteId", "abc"),
+            createInput().put("ResponseTemplates", new JSONObject().put("application/json", new JSONObject().put("a", 1))),
+            createInput().put("ApiId", new JSONArray().put("a")),
+            createInput().put("IntegrationResponseKey", JSONObject.NULL));
+        for (final JSONObject properties : invalid) {
+            final JSONObject response = invoke(handlerRequest("CREATE", properties));
+            assertEquals("FAILED", response.getString("status"), properties.toString());
+            assertEquals("InvalidRequest", response.getString("errorCode"), response.toString());
+            assertThat(response.getString("message")).as(properties.toString()).isNotBlank();
+            assertThat(response.has("resourceModel")).isFalse();
+        }
+        final JSONObject missingKey = createInput();
+        missingKey.remove("IntegrationResponseKey");
+        final JSONObject response = invoke(handlerRequest("UPDATE", missingKey));
+        assertEquals("InvalidRequest", response.getString("errorCode"));
+        assertThat(response.getString("message")).contains("IntegrationResponseKey");
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void theTestEntrypointTakesTheRegionBesideTheRequest() throws IOException {
+        when(client.createIntegrationResponse(any(CreateIntegrationResponseRequest.class)))
+            .thenReturn(createResponse(fullModel()));
+        final JSONObject payload = new JSONObject()
+            .put("credentials", new JSONObject()
+                .put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET).put("sessionToken", SESSION))
+            .put("action", "CREATE")
+            .put("region", "eu-west-1")
+            .put("request", new JSONObject()
+                .put("clientRequestToken", "token")
+                .put("desiredResourceState", createInput())
+                .put("logicalResourceIdentifier", "Response"));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        wrapper.testEntrypoint(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+
+        final JSONObject response = assertNoSecrets(out);
+        assertEquals("SUCCESS", response.getString("status"));
+        assertEquals(HandlerTestSupport.RESPONSE_ID, response.getJSONObject("resourceModel").getString("IntegrationResponseId"));
+    }
+
+    @Test
+    void theTestEntrypointAnswersAMalformedPayloadWithInvalidRequest() throws IOException {
+        for (final String payload : List.of("{not json", "{\"action\":\"CREATE\"}")) {
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wrapper.testEntrypoint(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, context());
+            final JSONObject response = new JSONObject(out.toString(StandardCharsets.UTF_8));
+            assertEquals("FAILED", response.getString("status"), payload);
+            assertEquals("InvalidRequest", response.getString("errorCode"), payload);
+        }
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void invokeHandlerUsesTheRegionsClientAndInjectsTheCallersCredentials() {
+        final ResourceModel desired = fullModel().toBuilder().integrationResponseId(null).build();
+        final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
+            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
+        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = handlers.invoke(
+            HandlerTestSupport.proxy(), HandlerTestSupport.request(desired), Action.CREATE, null, new LoggerProxy());
+
+        assertEquals(ProgressEvent.defaultSuccessHandler(fullModel()), event);
+        assertThat(regionsAsked).isNotEmpty().containsOnly(HandlerTestSupport.REGION);
+        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider()).isPresent();
+        assertEquals(CreateIntegrationResponseRequest.builder()
+                .apiId("a1b2c3d4e5")
+                .integrationId("int1234")
+                .integrationResponseKey("/200/")
+                .contentHandlingStrategy("CONVERT_TO_TEXT")
+                .templateSelectionExpression("$request.body.action")
+                .responseParameters(Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"))
+                .responseTemplates(Map.of("application/json", "{\"ok\": true}", "text/plain", ""))
+                .build(),
+            sent.getValue().toBuilder().overrideConfiguration((AwsRequestOverrideConfiguration) null).build());
+    }
+
+    @Test
+    void invokeHandlerRejectsARequestWithoutActionModelOrRegion() {
+        final ResourceHandlerRequest<ResourceModel> noRegion = HandlerTestSupport.request(fullModel());
+        noRegion.setRegion(null);
+
+        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action null"),
+            handlers.invoke(HandlerTestSupport.proxy(), HandlerTestSupport.request(fullModel()), null, null, new LoggerProxy()));
+        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
+                "The request carries no resource model"),
+            handlers.invoke(HandlerTestSupport.proxy(), HandlerTestSupport.request(null), Action.READ, null, new LoggerProxy()));
+        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "The request names no region"),
+            handlers.invoke(HandlerTestSupport.proxy(), noRegion, Action.READ, null, new LoggerProxy()));
+        verifyNoInteractions(client);
+    }
+
+    /** Each invocation logs its outcome once, on either path, however many invocations came before. */
+    @Test
+    void aWarmInstanceLogsEachLineOnce() throws Exception {
+        final JSONObject read = handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
+        final JSONObject readForTheRuntime = handlerRequest("READ", new JSONObject().put("apiId", "a").put("IntegrationId", "b"));
+        for (int invocation = 0; invocation < 3; invocation++) {
+            invoke(read);
+            invoke(readForTheRuntime);
+        }
+        assertEquals(6, logLines.stream().filter(line -> line.startsWith("Handler returned")).count(), logLines.toString());
+        final Field runtimeField = RequestRouter.class.getDeclaredField("runtime");
+        runtimeField.setAccessible(true);
+        final Field proxyField = AbstractWrapper.class.getDeclaredField("platformLoggerProxy");
+        proxyField.setAccessible(true);
+        final Field publishers = LoggerProxy.class.getDeclaredField("logPublishers");
+        publishers.setAccessible(true);
+        assertEquals(1, ((List<?>) publishers.get(proxyField.get(runtimeField.get(wrapper)))).size());
+    }
+
+    @Test
+    void theDefaultConstructorWiresAHandlerForEveryAction() throws IOException {
+        final RequestRouter production = new RequestRouter(new Handlers());
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final JSONObject read = handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
+        production.handleRequest(new ByteArrayInputStream(read.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        final JSONObject response = new JSONObject(out.toString(StandardCharsets.UTF_8));
+        assertEquals("NotFound", response.getString("errorCode"));
+        assertThat(response.getString("message")).contains("IntegrationResponseId is not set");
+    }
+
+    /** The injecting constructor leaves the runtime exactly what its no-argument one would, but our validator. */
+    @Test
+    void theRuntimeIsWiredAsItWiresItselfWithTheCompiledSchemaValidator() throws Exception {
+        final RuntimeWrapper production = new RuntimeWrapper(new Handlers());
+
+        assertThat(field(production, "validator")).isInstanceOf(ResourceSchemaValidator.class);
+        assertThat(field(production, "providerCredentialsProvider")).isInstanceOf(SessionCredentialsProvider.class);
+        assertThat(field(production, "serializer")).isInstanceOf(Serializer.class);
+        assertThat(field(production, "providerCloudWatchProvider")).isNotNull();
+        assertThat(field(production, "cloudWatchLogsProvider")).isNotNull();
+        for (final String createdOnFirstUse : List.of("platformLogPublisher", "providerEventsLogger", "providerMetricsPublisher")) {
+            assertThat(field(production, createdOnFirstUse)).as(createdOnFirstUse).isNull();
+        }
+    }
+
+    private static Object field(final RuntimeWrapper wrapper, final String name) throws ReflectiveOperationException {
+        final Field field = AbstractWrapper.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(wrapper);
+    }
+}

@@ -3,11 +3,11 @@ package com.community.apigatewayv2.integrationresponse.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.community.apigatewayv2.integrationresponse.local.ContractInputs;
-import com.community.apigatewayv2.integrationresponse.local.HandlerRequests;
-import com.community.apigatewayv2.integrationresponse.local.LambdaInvoker;
-import com.community.apigatewayv2.integrationresponse.local.Lifecycle;
-import com.community.apigatewayv2.integrationresponse.local.LocalStack;
+import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
+import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputs;
+import com.community.apigatewayv2.integrationresponse.local.stack.HandlerRequests;
+import com.community.apigatewayv2.integrationresponse.local.stack.Lifecycle;
+import com.community.apigatewayv2.integrationresponse.local.stack.LocalDeployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,9 +33,9 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 class ResourceContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LocalStack stack;
+    private LocalDeployment stack;
     private ApiGatewayV2Client prerequisitesClient;
-    private LocalStack.Prerequisites prerequisites;
+    private LocalDeployment.Prerequisites prerequisites;
     private ContractInputs inputs;
     private LambdaInvoker invoker;
     private HandlerRequests requests;
@@ -43,7 +43,7 @@ class ResourceContractTest {
 
     @BeforeAll
     void startTheLocalStack() throws IOException {
-        stack = LocalStack.start(false, null, 0, 0, new PrintStream(new ByteArrayOutputStream(), true,
+        stack = LocalDeployment.start(false, null, 0, 0, new PrintStream(new ByteArrayOutputStream(), true,
             StandardCharsets.UTF_8));
         prerequisitesClient = stack.prerequisitesClient();
         invoker = new LambdaInvoker(stack.lambdaUri());

@@ -3,7 +3,7 @@ package com.community.apigatewayv2.integrationresponse.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.community.apigatewayv2.integrationresponse.local.FaultInjector;
+import com.community.apigatewayv2.integrationresponse.local.faults.FaultInjector;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;

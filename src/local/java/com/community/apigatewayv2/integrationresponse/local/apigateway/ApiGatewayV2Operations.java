@@ -1,0 +1,236 @@
+package com.community.apigatewayv2.integrationresponse.local.apigateway;
+
+import com.community.apigatewayv2.integrationresponse.local.apigateway.ApiGatewayV2Store.IntegrationResponseDraft;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns a routed request into store calls and the service's JSON answers. Request bodies are
+ * fully validated before the store is touched, so a rejected request never changes state.
+ */
+final class ApiGatewayV2Operations {
+
+    /** What to answer: a status and a JSON body, or no body when {@code body} is null. */
+    record Result(int status, JsonNode body) {
+    }
+
+    static final int DEFAULT_MAX_RESULTS = 100;
+    static final int LARGEST_MAX_RESULTS = 500;
+
+    private static final Set<String> PROTOCOL_TYPES = Set.of(ApiRecord.WEBSOCKET, ApiRecord.HTTP);
+    private static final Set<String> INTEGRATION_TYPES = Set.of("AWS", "AWS_PROXY", "HTTP", "HTTP_PROXY", "MOCK");
+    private static final Set<String> HTTP_API_INTEGRATION_TYPES = Set.of("AWS_PROXY", "HTTP_PROXY");
+    private static final Set<String> CONNECTION_TYPES = Set.of("INTERNET", "VPC_LINK");
+    private static final Set<String> PASSTHROUGH_BEHAVIORS = Set.of("WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES");
+    private static final List<String> PLAIN_INTEGRATION_FIELDS = List.of("integrationUri", "integrationMethod",
+            "integrationSubtype", "connectionId", "credentialsArn", "description", "payloadFormatVersion",
+            "templateSelectionExpression");
+
+    private final ObjectMapper mapper;
+    private final ApiGatewayV2Store store;
+
+    ApiGatewayV2Operations(ObjectMapper mapper, ApiGatewayV2Store store) {
+        this.mapper = mapper;
+        this.store = store;
+    }
+
+    Result execute(Operation operation, Map<String, String> path, Map<String, String> query, byte[] body) {
+        String apiId = path.get("apiId");
+        String integrationId = path.get("integrationId");
+        String responseId = path.get("integrationResponseId");
+        switch (operation) {
+            case CREATE_API:
+                return new Result(201, createApi(JsonRequestBody.parse(mapper, body)).toJson());
+            case GET_API:
+                return ok(store.getApi(apiId).toJson());
+            case GET_APIS:
+                return ok(pageJson(store.listApis(query.get("nextToken"), maxResults(query)), ApiRecord::toJson));
+            case DELETE_API:
+                store.deleteApi(apiId);
+                return noContent();
+            case CREATE_INTEGRATION:
+                return new Result(201, createIntegration(apiId, JsonRequestBody.parse(mapper, body)).toJson());
+            case GET_INTEGRATION:
+                return ok(store.getIntegration(apiId, integrationId).toJson());
+            case GET_INTEGRATIONS:
+                return ok(pageJson(store.listIntegrations(apiId, query.get("nextToken"), maxResults(query)),
+                        IntegrationRecord::toJson));
+            case DELETE_INTEGRATION:
+                store.deleteIntegration(apiId, integrationId);
+                return noContent();
+            case CREATE_INTEGRATION_RESPONSE:
+                return new Result(201, store.createIntegrationResponse(apiId, integrationId,
+                        integrationResponseDraft(JsonRequestBody.parse(mapper, body))).toJson());
+            case GET_INTEGRATION_RESPONSE:
+                return ok(store.getIntegrationResponse(apiId, integrationId, responseId).toJson());
+            case GET_INTEGRATION_RESPONSES:
+                return ok(pageJson(store.listIntegrationResponses(apiId, integrationId, query.get("nextToken"),
+                        maxResults(query)), IntegrationResponseRecord::toJson));
+            case UPDATE_INTEGRATION_RESPONSE:
+                return ok(updateIntegrationResponse(apiId, integrationId, responseId,
+                        JsonRequestBody.parse(mapper, body)).toJson());
+            case DELETE_INTEGRATION_RESPONSE:
+                store.deleteIntegrationResponse(apiId, integrationId, responseId);
+                return noContent();
+            default:
+                throw new IllegalStateException("no implementation for " + operation);
+        }
+    }
+
+    private ApiRecord createApi(JsonRequestBody request) {
+        String name = request.requiredString("name");
+        String protocolType = request.requiredString("protocolType");
+        if (!PROTOCOL_TYPES.contains(protocolType)) {
+            throw ServiceException.badRequest("Invalid protocolType: must be WEBSOCKET or HTTP");
+        }
+        boolean webSocket = ApiRecord.WEBSOCKET.equals(protocolType);
+        String routeSelectionExpression = request.string("routeSelectionExpression")
+                .orElseGet(() -> webSocket ? null : "$request.method $request.path");
+        if (routeSelectionExpression == null) {
+            throw JsonRequestBody.missing("routeSelectionExpression");
+        }
+        ObjectNode fields = mapper.createObjectNode();
+        fields.put("name", name);
+        fields.put("protocolType", protocolType);
+        fields.put("routeSelectionExpression", routeSelectionExpression);
+        fields.put("apiKeySelectionExpression",
+                request.string("apiKeySelectionExpression").orElse("$request.header.x-api-key"));
+        request.string("description").ifPresent(value -> fields.put("description", value));
+        request.string("version").ifPresent(value -> fields.put("version", value));
+        request.bool("disableSchemaValidation").ifPresent(value -> fields.put("disableSchemaValidation", value));
+        fields.put("disableExecuteApiEndpoint", request.bool("disableExecuteApiEndpoint").orElse(false));
+        request.stringMap("tags").ifPresent(tags -> fields.set("tags", mapper.valueToTree(tags)));
+        fields.put("createdDate", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return store.createApi(protocolType, fields);
+    }
+
+    private IntegrationRecord createIntegration(String apiId, JsonRequestBody request) {
+        String integrationType = request.requiredString("integrationType");
+        if (!INTEGRATION_TYPES.contains(integrationType)) {
+            throw ServiceException.badRequest("Invalid integrationType: must be one of AWS, AWS_PROXY, HTTP, "
+                    + "HTTP_PROXY, MOCK");
+        }
+        ObjectNode fields = mapper.createObjectNode();
+        fields.put("apiGatewayManaged", false);
+        fields.put("integrationType", integrationType);
+        for (String field : PLAIN_INTEGRATION_FIELDS) {
+            request.string(field).ifPresent(value -> fields.put(field, value));
+        }
+        fields.put("connectionType", oneOf(request, "connectionType", CONNECTION_TYPES, "INTERNET"));
+        String passthrough = oneOf(request, "passthroughBehavior", PASSTHROUGH_BEHAVIORS, null);
+        if (passthrough != null) {
+            fields.put("passthroughBehavior", passthrough);
+        }
+        request.string("contentHandlingStrategy").ifPresent(value ->
+                fields.put("contentHandlingStrategy", IntegrationResponseRules.requireValidContentHandlingStrategy(value)));
+        request.stringMap("requestParameters").ifPresent(map -> fields.set("requestParameters", mapper.valueToTree(map)));
+        request.stringMap("requestTemplates").ifPresent(map -> fields.set("requestTemplates", mapper.valueToTree(map)));
+        boolean httpApi = !store.getApi(apiId).isWebSocket();
+        if (httpApi && !HTTP_API_INTEGRATION_TYPES.contains(integrationType)) {
+            throw ServiceException.badRequest("Integration type " + integrationType
+                    + " is not supported for HTTP APIs; use AWS_PROXY or HTTP_PROXY");
+        }
+        int timeoutLimit = httpApi ? 30000 : 29000;
+        int timeout = request.integer("timeoutInMillis").orElse(timeoutLimit);
+        if (timeout < 50 || timeout > timeoutLimit) {
+            throw ServiceException.badRequest("Invalid timeoutInMillis: must be between 50 and " + timeoutLimit);
+        }
+        fields.put("timeoutInMillis", timeout);
+        return store.createIntegration(apiId, fields);
+    }
+
+    private static String oneOf(JsonRequestBody request, String field, Set<String> allowed, String fallback) {
+        String value = request.string(field).orElse(fallback);
+        if (value != null && !allowed.contains(value)) {
+            throw ServiceException.badRequest("Invalid " + field + ": must be one of " + String.join(", ",
+                    allowed.stream().sorted().toList()));
+        }
+        return value;
+    }
+
+    private static IntegrationResponseDraft integrationResponseDraft(JsonRequestBody request) {
+        String key = IntegrationResponseRules.requireValidKey(request.requiredString("integrationResponseKey"));
+        String contentHandling = request.string("contentHandlingStrategy")
+                .map(IntegrationResponseRules::requireValidContentHandlingStrategy)
+                .orElse(null);
+        // an empty expression selects nothing, so it is stored as unset
+        String templateSelection = request.string("templateSelectionExpression")
+                .filter(value -> !value.isEmpty())
+                .orElse(null);
+        return new IntegrationResponseDraft(key, contentHandling,
+                request.stringMap("responseParameters").orElse(null),
+                request.stringMap("responseTemplates").orElse(null),
+                templateSelection);
+    }
+
+    /** PATCH: absent fields stay, "" clears a string field, a present map replaces the stored one whole. */
+    private IntegrationResponseRecord updateIntegrationResponse(String apiId, String integrationId,
+                                                                String responseId, JsonRequestBody request) {
+        String newKey = request.string("integrationResponseKey")
+                .map(IntegrationResponseRules::requireValidKey).orElse(null);
+        String newContentHandling = request.string("contentHandlingStrategy")
+                .map(value -> value.isEmpty() ? value : IntegrationResponseRules.requireValidContentHandlingStrategy(value))
+                .orElse(null);
+        String newTemplateSelection = request.string("templateSelectionExpression").orElse(null);
+        Map<String, String> newParameters = request.stringMap("responseParameters").orElse(null);
+        Map<String, String> newTemplates = request.stringMap("responseTemplates").orElse(null);
+        return store.updateIntegrationResponse(apiId, integrationId, responseId, current ->
+                new IntegrationResponseRecord(
+                        current.sequence(),
+                        current.integrationResponseId(),
+                        newKey != null ? newKey : current.integrationResponseKey(),
+                        patchString(current.contentHandlingStrategy(), newContentHandling),
+                        newParameters != null ? newParameters : current.responseParameters(),
+                        newTemplates != null ? newTemplates : current.responseTemplates(),
+                        patchString(current.templateSelectionExpression(), newTemplateSelection)));
+    }
+
+    private static String patchString(String current, String patch) {
+        if (patch == null) {
+            return current;
+        }
+        return patch.isEmpty() ? null : patch;
+    }
+
+    private int maxResults(Map<String, String> query) {
+        String raw = query.get("maxResults");
+        if (raw == null) {
+            return DEFAULT_MAX_RESULTS;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 1 && value <= LARGEST_MAX_RESULTS) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like an out-of-range number
+        }
+        throw ServiceException.badRequest("Invalid maxResults: must be an integer from 1 to " + LARGEST_MAX_RESULTS);
+    }
+
+    private <T> ObjectNode pageJson(Page<T> page, Function<T, ObjectNode> toJson) {
+        ObjectNode json = mapper.createObjectNode();
+        ArrayNode items = json.putArray("items");
+        page.items().forEach(item -> items.add(toJson.apply(item)));
+        if (page.nextToken() != null) {
+            json.put("nextToken", page.nextToken());
+        }
+        return json;
+    }
+
+    private static Result ok(JsonNode body) {
+        return new Result(200, body);
+    }
+
+    private static Result noContent() {
+        return new Result(204, null);
+    }
+}

@@ -1,0 +1,321 @@
+package com.community.apigatewayv2.integrationresponse.local.cli;
+
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.local.chaos.Chaos;
+import com.community.apigatewayv2.integrationresponse.local.faults.FaultInjector;
+import com.community.apigatewayv2.integrationresponse.local.faults.FaultSpec;
+import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
+import com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.lambda.PrivateTmpDir;
+import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputs;
+import com.community.apigatewayv2.integrationresponse.local.stack.HandlerRequests;
+import com.community.apigatewayv2.integrationresponse.local.stack.Lifecycle;
+import com.community.apigatewayv2.integrationresponse.local.stack.LocalDeployment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+
+/** {@code bin/cfn-local}: run the resource type without AWS, SAM or the cfn CLI. */
+public final class CfnLocal {
+    static final String USAGE = String.join(System.lineSeparator(),
+        "usage: bin/cfn-local <command> [options]",
+        "  lifecycle [--aws] [--region R] [--inputs DIR | --template FILE]",
+        "        CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE through the handler's Lambda entry point,",
+        "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs), or for each resource of",
+        "        this type in a JSON template (UPDATE re-applies its properties); exit 1 on a contract break",
+        "  serve [--aws] [--region R] [--port N] [--api-port N] [--faults SPEC]",
+        "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint) and, unless",
+        "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted.",
+        "        SPEC injects faults, e.g. 'CreateIntegrationResponse:429x3, GetIntegrationResponse:500@25%, *:reset x1'",
+        "        (kinds: a status 400-599, reset, timeout, lost; xN the next N requests, @P% a share of them)",
+        "  invoke [--endpoint URL] [--aws] [--region R] ACTION request.json",
+        "        one request to a running serve (default http://127.0.0.1:3001), re-invoked while IN_PROGRESS;",
+        "        request.json holds desiredResourceState (and previousResourceState, nextToken) or just the model",
+        "  chaos [--bad-inputs N] [--seed S]",
+        "        faults, bad input, secrets and concurrency against the local stack; one 'name: value' line per",
+        "        figure; exit 1 if one does not hold",
+        "  --aws uses the default AWS credential and region chains and the real API Gateway V2.");
+    private static final Set<String> ACTIONS = Set.of("CREATE", "READ", "UPDATE", "DELETE", "LIST");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CfnLocal(final PrintStream out, final PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(final String[] args) {
+        System.exit(new CfnLocal(System.out, System.err).run(args));
+    }
+
+    /** The exit status: 0 done, 1 the contract broke or the request failed, 2 a usage or set-up error. */
+    int run(final String[] args) {
+        final Deque<String> words = new ArrayDeque<>(List.of(args));
+        final String command = words.poll();
+        try {
+            if (command == null || "help".equals(command) || "--help".equals(command)) {
+                out.println(USAGE);
+                return command == null ? 2 : 0;
+            }
+            final Options options = Options.parse(command, words);
+            switch (command) {
+                case "lifecycle":
+                    return lifecycle(options);
+                case "serve":
+                    return serve(options);
+                case "invoke":
+                    return invoke(options);
+                case "chaos":
+                    return chaos(options);
+                default:
+                    throw new UsageError("unknown command '" + command + "'");
+            }
+        } catch (final IllegalArgumentException | NoSuchFileException e) {
+            err.println("cfn-local: " + (e instanceof NoSuchFileException missing
+                ? "no such file: " + missing.getFile() : e.getMessage()) + " (bin/cfn-local help)");
+            return 2;
+        } catch (final IOException e) {
+            err.println("cfn-local: " + e.getMessage());
+            return 2;
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private int lifecycle(final Options options) throws IOException, InterruptedException {
+        requirePrivateTmpDir();
+        final Path inputs = Path.of(options.inputs);
+        try (PrintStream handlerLog = handlerLog();
+             LocalDeployment stack = LocalDeployment.start(options.aws, options.region, 0, 0, handlerLog)) {
+            final ApiGatewayV2Client client = stack.prerequisitesClient();
+            final LocalDeployment.Prerequisites prerequisites = stack.createPrerequisites(client, "cfn-local-lifecycle");
+            try {
+                out.println("prerequisites: ApiId=" + prerequisites.apiId() + " IntegrationId="
+                    + prerequisites.integrationId() + (options.aws ? " (AWS " + stack.requests().region() + ")"
+                    : " (local API Gateway V2 " + stack.apiGateway().url() + ")"));
+                final Lifecycle lifecycle = new Lifecycle(new LambdaInvoker(stack.lambdaUri()), stack.requests(), out);
+                final List<String> violations = new ArrayList<>();
+                if (options.template != null) {
+                    for (final JsonNode resource : TemplateResources.owned(Path.of(options.template),
+                        ResourceModel.TYPE_NAME, prerequisites)) {
+                        violations.addAll(lifecycle.run(resource, resource));
+                    }
+                } else {
+                    final ContractInputs contractInputs = ContractInputs.load(inputs, 1, prerequisites.placeholders());
+                    violations.addAll(lifecycle.run(contractInputs.create(), contractInputs.update()));
+                }
+                violations.forEach(violation -> out.println("contract broken: " + violation));
+                out.println(violations.isEmpty() ? "contract: OK" : "contract: " + violations.size() + " broken");
+                return violations.isEmpty() ? 0 : 1;
+            } finally {
+                stack.deletePrerequisites(client, prerequisites);
+            }
+        }
+    }
+
+    private int serve(final Options options) throws IOException, InterruptedException {
+        requirePrivateTmpDir();
+        if (options.aws && options.faults != null) {
+            throw new UsageError("--faults needs the local API Gateway V2 endpoint, not --aws");
+        }
+        final FaultSpec faults = options.faults == null ? null : FaultSpec.parse(options.faults);
+        final LocalDeployment stack =
+            LocalDeployment.start(options.aws, options.region, options.port, options.apiPort, err);
+        if (faults != null) {
+            stack.apiGateway().setFaultPlan(new FaultInjector(faults));
+            out.println("faults:                  " + faults);
+        }
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "cfn-local-shutdown"));
+        out.println("Lambda endpoint:         " + stack.lambdaUri() + " (TypeFunction, TestEntrypoint)");
+        if (stack.apiGateway() != null) {
+            final LocalDeployment.Prerequisites prerequisites =
+                stack.createPrerequisites(stack.prerequisitesClient(), "cfn-local-serve");
+            out.println("API Gateway V2 endpoint: " + stack.apiGateway().url());
+            prerequisites.placeholders().forEach((name, value) -> out.println("export " + name + "=" + value));
+        }
+        out.println("cfn test --endpoint " + stack.lambdaUri() + " runs the contract tests against it; Ctrl-C stops.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private int invoke(final Options options) throws IOException, InterruptedException {
+        if (options.positional.size() != 2) {
+            throw new UsageError("invoke takes ACTION and request.json");
+        }
+        final String action = options.positional.get(0).toUpperCase(Locale.ROOT);
+        if (!ACTIONS.contains(action)) {
+            throw new UsageError("unknown action '" + options.positional.get(0) + "'; one of " + ACTIONS);
+        }
+        final Path file = Path.of(options.positional.get(1));
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        final JsonNode request = JSON.readTree(file.toFile());
+        final boolean wrapped = request.has("desiredResourceState");
+        final JsonNode desired = wrapped ? request.get("desiredResourceState") : request;
+        final JsonNode previous = wrapped ? request.get("previousResourceState") : null;
+        final String nextToken = wrapped && request.hasNonNull("nextToken") ? request.get("nextToken").asText() : null;
+        final HandlerRequests requests = options.aws
+            ? new HandlerRequests(options.region != null ? options.region : defaultRegion(),
+                DefaultCredentialsProvider.builder().build().resolveCredentials())
+            : new HandlerRequests(options.region != null ? options.region : LocalEndpoint.REGION,
+                AwsSessionCredentials.create("AKIDLOCALSTACK", "local-stack-secret", "local-stack-session"));
+        final LambdaInvoker invoker = new LambdaInvoker(URI.create(options.endpoint));
+        final List<JsonNode> events;
+        try {
+            events = "READ".equals(action) || "LIST".equals(action)
+                ? List.of(invoker.invoke(LambdaInvoker.TYPE_FUNCTION, requests.request(action, desired, previous, nextToken)))
+                : invoker.invokeUntilDone(requests.request(action, desired, previous, nextToken));
+        } catch (final ConnectException e) {
+            throw new IOException("no Lambda endpoint at " + options.endpoint + ": start bin/cfn-local serve first", e);
+        }
+        for (final JsonNode event : events) {
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(event));
+        }
+        return "SUCCESS".equals(events.get(events.size() - 1).path("status").asText()) ? 0 : 1;
+    }
+
+    private int chaos(final Options options) throws IOException {
+        requirePrivateTmpDir();
+        final Chaos.Figures figures = Chaos.run(options.badInputs, options.seed);
+        figures.lines().forEach(out::println);
+        figures.problems().forEach(problem -> err.println("problem: " + problem));
+        return figures.holds() ? 0 : 1;
+    }
+
+    private static String defaultRegion() {
+        return new DefaultAwsRegionProviderChain().getRegion().id();
+    }
+
+    /** The RPDK runtime empties java.io.tmpdir on every request, so it must be a directory nothing else uses. */
+    private static void requirePrivateTmpDir() throws IOException {
+        final Optional<String> problem = PrivateTmpDir.problemWith(System.getProperty("java.io.tmpdir"),
+            System.getProperty("user.home"), System.getProperty("user.dir"));
+        if (problem.isPresent()) {
+            throw new UsageError(problem.get() + "; the RPDK runtime empties it on every request: run through"
+                + " bin/cfn-local, which gives the JVM a private one");
+        }
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** The handler's own log goes to target/cfn-local.log, out of the way of the step lines. */
+    private static PrintStream handlerLog() throws IOException {
+        final Path log = Path.of("target", "cfn-local.log");
+        Files.createDirectories(log.getParent());
+        final OutputStream file = Files.newOutputStream(log);
+        return new PrintStream(file, true, StandardCharsets.UTF_8);
+    }
+
+    /** A command line mistake: one line to stderr and exit status 2. */
+    static final class UsageError extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(final String message) {
+            super(message);
+        }
+    }
+
+    /** The options every command shares; each rejects what it does not take. */
+    static final class Options {
+        boolean aws;
+        String region;
+        String inputs = "inputs";
+        String template;
+        String faults;
+        int badInputs = Chaos.DEFAULT_BAD_INPUTS;
+        long seed = 1L;
+        String endpoint = "http://127.0.0.1:" + LocalLambdaEndpoint.DEFAULT_PORT;
+        int port = LocalLambdaEndpoint.DEFAULT_PORT;
+        int apiPort;
+        final List<String> positional = new ArrayList<>();
+
+        static Options parse(final String command, final Deque<String> words) {
+            final Set<String> allowed = switch (command) {
+                case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
+                case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults");
+                case "chaos" -> Set.of("--bad-inputs", "--seed");
+                case "invoke" -> Set.of("--aws", "--region", "--endpoint");
+                default -> throw new UsageError("unknown command '" + command + "'");
+            };
+            final Options options = new Options();
+            while (!words.isEmpty()) {
+                final String word = words.poll();
+                if (!word.startsWith("--")) {
+                    options.positional.add(word);
+                    continue;
+                }
+                if (!allowed.contains(word)) {
+                    throw new UsageError(command + " does not take " + word);
+                }
+                if ("--aws".equals(word)) {
+                    options.aws = true;
+                    continue;
+                }
+                final String value = words.poll();
+                if (value == null) {
+                    throw new UsageError(word + " needs a value");
+                }
+                switch (word) {
+                    case "--region" -> options.region = value;
+                    case "--inputs" -> options.inputs = value;
+                    case "--template" -> options.template = value;
+                    case "--endpoint" -> options.endpoint = value;
+                    case "--port" -> options.port = port(word, value);
+                    case "--faults" -> options.faults = value;
+                    case "--bad-inputs" -> options.badInputs = (int) number(word, value, 0, 1_000_000);
+                    case "--seed" -> options.seed = number(word, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                    default -> options.apiPort = port(word, value);
+                }
+            }
+            if (!"invoke".equals(command) && !options.positional.isEmpty()) {
+                throw new UsageError(command + " takes no argument '" + options.positional.get(0) + "'");
+            }
+            return options;
+        }
+
+        private static int port(final String option, final String value) {
+            return (int) number(option, value, 0, 65_535);
+        }
+
+        private static long number(final String option, final String value, final long min, final long max) {
+            try {
+                final long number = Long.parseLong(value);
+                if (number < min || number > max) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (final NumberFormatException e) {
+                throw new UsageError(option + " takes a whole number from " + min + " to " + max + ", not '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.community.apigatewayv2.integrationresponse.local.net;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running JDK HTTP server of the local endpoints: loopback only, no Nagle delay, and stopped
+ * together with the threads that serve it.
+ */
+public final class LoopbackServer {
+
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    private static final int BACKLOG = 256;
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, the body
+        // waits for the client's delayed ACK and every request costs about 40 ms. The server reads
+        // this property once, when its first instance is created, so set it before that.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService requestThreads;
+    private final List<ExecutorService> otherThreads;
+
+    private LoopbackServer(HttpServer server, ExecutorService requestThreads, List<ExecutorService> otherThreads) {
+        this.server = server;
+        this.requestThreads = requestThreads;
+        this.otherThreads = otherThreads;
+    }
+
+    /**
+     * Binds 127.0.0.1 (port 0: any free one) and serves every path with {@code handler} on
+     * {@code requestThreads}; {@code otherThreads} are pools the handler uses, shut down on close.
+     */
+    public static LoopbackServer start(int port, ExecutorService requestThreads, HttpHandler handler,
+                                       ExecutorService... otherThreads) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        server.setExecutor(requestThreads);
+        server.createContext("/", handler);
+        server.start();
+        return new LoopbackServer(server, requestThreads, List.of(otherThreads));
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** e.g. {@code http://127.0.0.1:3001} */
+    String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    URI uri() {
+        return URI.create(url());
+    }
+
+    /** Stops at once: requests in flight are cut off, their threads interrupted, rather than waited for. */
+    void stop() {
+        server.stop(0);
+        otherThreads.forEach(ExecutorService::shutdownNow);
+        requestThreads.shutdownNow();
+        try {
+            requestThreads.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

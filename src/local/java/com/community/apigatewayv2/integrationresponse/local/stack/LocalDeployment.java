@@ -1,0 +1,166 @@
+package com.community.apigatewayv2.integrationresponse.local.stack;
+
+import com.community.apigatewayv2.integrationresponse.HandlerWrapper;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.LocalApiGatewayV2;
+import com.community.apigatewayv2.integrationresponse.local.lambda.ExecutionEnvironments;
+import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
+import com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2ClientBuilder;
+import software.amazon.awssdk.services.apigatewayv2.model.IntegrationType;
+import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
+import software.amazon.cloudformation.LambdaWrapper;
+
+/**
+ * The type deployed locally: the handler behind a local Lambda endpoint, as {@code sam local start-lambda}
+ * would run it, talking either to an in-process API Gateway V2 endpoint or, with {@code aws}, to the
+ * real service, with the region and the caller credentials its requests carry.
+ */
+public final class LocalDeployment implements AutoCloseable {
+
+    private final LocalApiGatewayV2 apiGateway;
+    private final LocalLambdaEndpoint lambda;
+    private final Region region;
+    private final AwsCredentials credentials;
+
+    private LocalDeployment(final LocalApiGatewayV2 apiGateway, final LocalLambdaEndpoint lambda, final Region region,
+                            final AwsCredentials credentials) {
+        this.apiGateway = apiGateway;
+        this.lambda = lambda;
+        this.region = region;
+        this.credentials = credentials;
+    }
+
+    /**
+     * @param aws real AWS (default credentials and region chains) instead of the local endpoint
+     * @param region the region to use, or null for the default ({@value LocalEndpoint#REGION} locally)
+     * @param lambdaPort the Lambda endpoint's port, 0 for any
+     * @param apiGatewayPort the local API Gateway V2 endpoint's port, 0 for any
+     */
+    public static LocalDeployment start(final boolean aws, final String region, final int lambdaPort,
+                                        final int apiGatewayPort, final PrintStream handlerLog) throws IOException {
+        LocalApiGatewayV2 apiGateway = null;
+        final AwsCredentials credentials;
+        final Region chosenRegion;
+        if (aws) {
+            credentials = DefaultCredentialsProvider.builder().build().resolveCredentials();
+            chosenRegion = region != null ? Region.of(region) : new DefaultAwsRegionProviderChain().getRegion();
+        } else {
+            apiGateway = new LocalApiGatewayV2(apiGatewayPort).start();
+            // the handler reads the SDK's standard endpoint setting, so no handler code knows about this
+            System.setProperty(LocalApiGatewayV2.ENDPOINT_PROPERTY, apiGateway.url());
+            credentials = canaryCredentials();
+            chosenRegion = Region.of(region != null ? region : LocalEndpoint.REGION);
+        }
+        // Lambda never runs two invocations in one instance at once, and the runtime relies on it.
+        final LocalLambdaEndpoint lambda = LocalLambdaEndpoint.builder()
+            .port(lambdaPort)
+            .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(HandlerWrapper::new))
+            .function("TestEntrypoint", new ExecutionEnvironments(
+                () -> (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context)))
+            .logSink(handlerLog)
+            .build()
+            .start();
+        return new LocalDeployment(apiGateway, lambda, chosenRegion, credentials);
+    }
+
+    /** The local API Gateway V2 endpoint, or null when the stack talks to AWS. */
+    public LocalApiGatewayV2 apiGateway() {
+        return apiGateway;
+    }
+
+    public URI lambdaUri() {
+        return lambda.uri();
+    }
+
+    public LocalLambdaEndpoint lambda() {
+        return lambda;
+    }
+
+    public HandlerRequests requests() {
+        return new HandlerRequests(region.id(), credentials);
+    }
+
+    /** A client for what the type does not own: the API and integration its responses belong to. */
+    public ApiGatewayV2Client prerequisitesClient() {
+        final ApiGatewayV2ClientBuilder builder = ApiGatewayV2Client.builder()
+            .httpClient(LambdaWrapper.HTTP_CLIENT)
+            .region(region)
+            .credentialsProvider(StaticCredentialsProvider.create(credentials));
+        if (apiGateway != null) {
+            builder.endpointOverride(apiGateway.uri());
+        }
+        return builder.build();
+    }
+
+    /** A WebSocket API with a MOCK integration, the parent every integration response needs. */
+    public Prerequisites createPrerequisites(final ApiGatewayV2Client client, final String name) {
+        final String apiId = createWebSocketApi(client, name);
+        return new Prerequisites(apiId, createMockIntegration(client, apiId));
+    }
+
+    public static String createWebSocketApi(final ApiGatewayV2Client client, final String name) {
+        return client.createApi(api -> api.name(name)
+            .protocolType(ProtocolType.WEBSOCKET)
+            .routeSelectionExpression("$request.body.action")).apiId();
+    }
+
+    public static String createMockIntegration(final ApiGatewayV2Client client, final String apiId) {
+        return client.createIntegration(integration -> integration.apiId(apiId)
+            .integrationType(IntegrationType.MOCK)
+            .templateSelectionExpression("\\$default")
+            .requestTemplates(Map.of("$default", "{\"statusCode\": 200}"))).integrationId();
+    }
+
+    /** The credentials every request carries; random canaries locally, so a leak can be looked for. */
+    public AwsCredentials credentials() {
+        return credentials;
+    }
+
+    private static AwsCredentials canaryCredentials() {
+        return AwsSessionCredentials.create("AKIACANARY" + randomHex(10), "CanarySecret" + randomHex(28),
+            "CanarySession" + randomHex(40));
+    }
+
+    private static String randomHex(final int length) {
+        final StringBuilder hex = new StringBuilder();
+        while (hex.length() < length) {
+            hex.append(UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT));
+        }
+        return hex.substring(0, length);
+    }
+
+    public void deletePrerequisites(final ApiGatewayV2Client client, final Prerequisites prerequisites) {
+        client.deleteApi(api -> api.apiId(prerequisites.apiId()));
+    }
+
+    @Override
+    public void close() {
+        lambda.close();
+        if (apiGateway != null) {
+            apiGateway.close();
+            System.clearProperty(LocalApiGatewayV2.ENDPOINT_PROPERTY);
+        }
+    }
+
+    /** The ids the contract inputs' placeholders stand for. */
+    public record Prerequisites(String apiId, String integrationId) {
+        public Map<String, String> placeholders() {
+            return Map.of("IntegrationResponseTestApiId", apiId, "IntegrationResponseTestIntegrationId",
+                integrationId);
+        }
+    }
+}

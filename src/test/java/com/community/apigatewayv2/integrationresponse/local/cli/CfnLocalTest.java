@@ -1,0 +1,95 @@
+package com.community.apigatewayv2.integrationresponse.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CfnLocalTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(final String... args) {
+        return new CfnLocal(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void lifecycleRunsEveryStepAndExitsZero() {
+        assertEquals(0, run("lifecycle"), errors());
+        final String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("contract: OK");
+        assertThat(printed.lines().filter(line -> line.matches("^(CREATE|READ|UPDATE|LIST|DELETE) .*"))).hasSize(8);
+    }
+
+    @Test
+    void lifecycleRunsTheResourcesOfTheExampleThatThisTypeOwns() {
+        assertEquals(0, run("lifecycle", "--template", "examples/websocket-mock-integration-response.json"), errors());
+        final String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("contract: OK").contains("\"IntegrationResponseKey\":\"$default\"");
+    }
+
+    @Test
+    void aTemplateWithoutThisTypeIsAnError() {
+        assertEquals(2, run("lifecycle", "--template", "examples/websocket-mock-integration-response-aws.json"));
+        assertThat(errors()).contains("has no resource of type Community::ApiGatewayV2::IntegrationResponse");
+    }
+
+    @Test
+    void lifecycleExitsOneWhenTheContractBreaks(@TempDir final Path inputs) throws IOException {
+        Files.copy(Path.of("inputs", "inputs_1_create.json"), inputs.resolve("inputs_1_create.json"));
+        Files.copy(Path.of("inputs", "inputs_1_invalid.json"), inputs.resolve("inputs_1_invalid.json"));
+        // an update input the schema rejects: the UPDATE step fails and the read-back differs
+        Files.copy(Path.of("inputs", "inputs_1_invalid.json"), inputs.resolve("inputs_1_update.json"));
+
+        assertEquals(1, run("lifecycle", "--inputs", inputs.toString()), errors());
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("contract broken: UPDATE");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "frobnicate, unknown command 'frobnicate'",
+        "lifecycle --port 3001, lifecycle does not take --port",
+        "lifecycle --inputs, --inputs needs a value",
+        "lifecycle --inputs nowhere, no such file: nowhere/inputs_1_create.json",
+        "serve --port http, --port takes a whole number from 0 to 65535",
+        "invoke CREATE, invoke takes ACTION and request.json",
+        "invoke FETCH inputs/inputs_1_create.json, unknown action 'FETCH'",
+        "invoke CREATE nosuch.json, no such file: nosuch.json",
+        "lifecycle extra, lifecycle takes no argument 'extra'",
+        "serve --aws --faults *:500x1, --faults needs the local API Gateway V2 endpoint",
+        "serve --faults CreateIntegrationResponse:teapot, CreateIntegrationResponse:teapot",
+        "chaos --bad-inputs many, --bad-inputs takes a whole number",
+        "chaos --faults *:500x1, chaos does not take --faults"})
+    void aMistakeIsOneLineAndExitStatusTwo(final String commandLine, final String message) {
+        assertEquals(2, run(commandLine.split(" ")));
+        assertThat(errors()).startsWith("cfn-local: ").contains(message);
+        assertThat(errors().lines()).hasSize(1);
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExitsTwo() {
+        assertEquals(2, run());
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: bin/cfn-local");
+        assertEquals(0, run("help"));
+    }
+
+    @Test
+    void invokeWithoutARunningServeSaysSo() {
+        assertEquals(2, run("invoke", "--endpoint", "http://127.0.0.1:9", "CREATE", "inputs/inputs_1_create.json"));
+        assertThat(errors()).contains("no Lambda endpoint at http://127.0.0.1:9: start bin/cfn-local serve first");
+    }
+}

@@ -1,0 +1,123 @@
+package com.community.apigatewayv2.integrationresponse.local.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The pieces around the Lambda endpoint: context, logger, tmpdir guard, handler loading. */
+class LocalLambdaSupportTest {
+
+    @Test
+    void remainingTimeCountsDownFromCreation() throws InterruptedException {
+        LocalLambdaContext context = new LocalLambdaContext("Fn", Duration.ofMillis(400), 256,
+                new PrintStreamLambdaLogger(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        int first = context.getRemainingTimeInMillis();
+        Thread.sleep(100);
+        int second = context.getRemainingTimeInMillis();
+
+        assertTrue(first <= 400 && first > 300, "starts near the timeout: " + first);
+        assertTrue(second <= first - 90, "counts down: " + first + " then " + second);
+        Thread.sleep(350);
+        assertEquals(0, context.getRemainingTimeInMillis(), "never negative");
+        assertEquals("$LATEST", context.getFunctionVersion());
+        assertEquals("/aws/lambda/Fn", context.getLogGroupName());
+        assertNull(context.getIdentity());
+        assertNull(context.getClientContext());
+    }
+
+    @Test
+    void loggerWritesMessagesAsGiven() {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStreamLambdaLogger logger = new PrintStreamLambdaLogger(new PrintStream(sink, true, StandardCharsets.UTF_8));
+        logger.log("one\n");
+        logger.log("two".getBytes(StandardCharsets.UTF_8));
+        assertEquals("one\ntwo", sink.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/tmp, /home/dev, /srv/checkout, shared",
+            "/tmp/, /home/dev, /srv/checkout, shared",
+            "/var/tmp, /home/dev, /srv/checkout, shared",
+            "/, /home/dev, /srv/checkout, shared",
+            "/home/dev, /home/dev, /srv/checkout, home",
+            "/home, /home/dev, /srv/checkout, home",
+            "/srv, /home/dev, /srv/checkout, working",
+            "/tmp/../tmp, /home/dev, /srv/checkout, shared"})
+    void sharedTmpDirsAreRefused(String tmpdir, String home, String workingDir, String reason) {
+        Optional<String> problem = PrivateTmpDir.problemWith(tmpdir, home, workingDir);
+        assertTrue(problem.isPresent(), tmpdir);
+        assertTrue(problem.get().contains(reason), problem.get());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/srv/checkout/target/lambda-tmp, /home/dev, /srv/checkout",
+            "/tmp/cfn-local-1234, /home/dev, /srv/checkout",
+            "/home/dev/.cache/cfn-tmp, /home/dev, /srv/checkout"})
+    void privateTmpDirsAreAccepted(String tmpdir, String home, String workingDir) {
+        assertEquals(Optional.empty(), PrivateTmpDir.problemWith(tmpdir, home, workingDir));
+    }
+
+    @Test
+    void anUnsetTmpDirIsRefused() {
+        assertTrue(PrivateTmpDir.problemWith(null, "/home/dev", "/srv/checkout").isPresent());
+    }
+
+    /** Loaded by name in the tests below, as the command line would. */
+    public static final class FakeWrapper implements RequestStreamHandler {
+        @Override
+        public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+            out.write("handleRequest".getBytes(StandardCharsets.UTF_8));
+        }
+
+        public void testEntrypoint(InputStream in, OutputStream out, Context context) throws IOException {
+            out.write("testEntrypoint".getBytes(StandardCharsets.UTF_8));
+        }
+
+        public void failing(InputStream in, OutputStream out, Context context) throws IOException {
+            throw new IOException("failing on purpose");
+        }
+    }
+
+    private static String run(RequestStreamHandler handler) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(new byte[0]), out, null);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void handlersLoadByClassOrByMethod() throws Exception {
+        String className = FakeWrapper.class.getName();
+        assertInstanceOf(FakeWrapper.class, ReflectiveHandlers.load(className));
+        assertEquals("handleRequest", run(ReflectiveHandlers.load(className)));
+        assertEquals("testEntrypoint", run(ReflectiveHandlers.load(className + "::testEntrypoint")));
+        IOException thrown = assertThrows(IOException.class, () -> run(ReflectiveHandlers.load(className + "::failing")));
+        assertEquals("failing on purpose", thrown.getMessage(), "the method's own exception, unwrapped");
+    }
+
+    @Test
+    void handlerSpecsThatCannotWorkFailAtLoad() {
+        assertThrows(ClassNotFoundException.class, () -> ReflectiveHandlers.load("com.example.Missing"));
+        assertThrows(NoSuchMethodException.class,
+                () -> ReflectiveHandlers.load(FakeWrapper.class.getName() + "::missing"));
+        assertThrows(IllegalArgumentException.class, () -> ReflectiveHandlers.load(String.class.getName()));
+    }
+}

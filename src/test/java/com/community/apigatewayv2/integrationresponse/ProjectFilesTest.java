@@ -81,15 +81,27 @@ class ProjectFilesTest {
         assertEquals(List.of("./target/" + jar, "./target/" + jar), matches("template.yml", "^\\s+CodeUri: (\\S+)$"));
     }
 
+    /**
+     * resource-role.yaml as {@code cfn generate} writes it from the schema's handlers: every permission once,
+     * sorted; a session of 70 s per minute of the longest handler timeout (120 minutes unless the schema says),
+     * kept between 1 and 12 hours; trusted only by this type's ARN.
+     */
     @Test
     void executionRoleAllowsExactlyTheSchemasPermissions() throws IOException {
         final Set<String> schemaPermissions = new TreeSet<>();
-        final JSONObject handlers = Configuration.resourceSchema().getJSONObject("handlers");
+        int longestTimeoutMinutes = 0;
+        final JSONObject handlers = readJson("resource-schema.json").getJSONObject("handlers");
         for (final String handler : handlers.keySet()) {
             handlers.getJSONObject(handler).getJSONArray("permissions").forEach(p -> schemaPermissions.add((String) p));
+            longestTimeoutMinutes = Math.max(longestTimeoutMinutes,
+                handlers.getJSONObject(handler).optInt("timeoutInMinutes", 120));
         }
-        assertEquals(schemaPermissions, new TreeSet<>(matches("resource-role.yaml", "^\\s+- \"(apigateway:[A-Z]+)\"$")));
+        assertEquals(List.copyOf(schemaPermissions), matches("resource-role.yaml", "^ {16}- \"([^\"]+)\"$"));
+        assertEquals(List.of(String.valueOf(Math.min(43_200, Math.max(3_600, 70 * longestTimeoutMinutes)))),
+            matches("resource-role.yaml", "^ {6}MaxSessionDuration: (\\d+)$"));
         assertThat(Files.readString(Path.of("resource-role.yaml")))
-            .contains("type/resource/" + projectTypeName().replace("::", "-") + "/*");
+            .contains("aws:SourceArn:\n                  Fn::Sub: arn:${AWS::Partition}:cloudformation:${AWS::Region}:"
+                + "${AWS::AccountId}:type/resource/" + projectTypeName().replace("::", "-") + "/*\n")
+            .contains("Outputs:\n  ExecutionRoleArn:\n    Value:\n      Fn::GetAtt: ExecutionRole.Arn\n");
     }
 }

@@ -24,10 +24,11 @@ public final class Configuration {
         return Loaded.SCHEMA;
     }
 
-    static JSONObject load() {
-        try (InputStream schema = Configuration.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+    /** A JSON resource beside this class, as the build put it in the jar. */
+    static JSONObject load(final String resource) {
+        try (InputStream schema = Configuration.class.getResourceAsStream(resource)) {
             if (schema == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the handler jar");
+                throw new IllegalStateException(resource + " is missing from the handler jar");
             }
             return new JSONObject(new JSONTokener(schema));
         } catch (final IOException e) {
@@ -36,6 +37,6 @@ public final class Configuration {
     }
 
     private static final class Loaded {
-        static final JSONObject SCHEMA = load();
+        static final JSONObject SCHEMA = load(SCHEMA_RESOURCE);
     }
 }

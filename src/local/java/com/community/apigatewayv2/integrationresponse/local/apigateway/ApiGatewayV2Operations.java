@@ -166,7 +166,8 @@ final class ApiGatewayV2Operations {
                 .filter(value -> !value.isEmpty())
                 .orElse(null);
         return new IntegrationResponseDraft(key, contentHandling,
-                request.stringMap("responseParameters").orElse(null),
+                request.stringMap("responseParameters").map(IntegrationResponseRules::requireValidResponseParameters)
+                        .orElse(null),
                 request.stringMap("responseTemplates").orElse(null),
                 templateSelection);
     }
@@ -180,7 +181,8 @@ final class ApiGatewayV2Operations {
                 .map(value -> value.isEmpty() ? value : IntegrationResponseRules.requireValidContentHandlingStrategy(value))
                 .orElse(null);
         String newTemplateSelection = request.string("templateSelectionExpression").orElse(null);
-        Map<String, String> newParameters = request.stringMap("responseParameters").orElse(null);
+        Map<String, String> newParameters = request.stringMap("responseParameters")
+                .map(IntegrationResponseRules::requireValidResponseParameters).orElse(null);
         Map<String, String> newTemplates = request.stringMap("responseTemplates").orElse(null);
         return store.updateIntegrationResponse(apiId, integrationId, responseId, current ->
                 new IntegrationResponseRecord(

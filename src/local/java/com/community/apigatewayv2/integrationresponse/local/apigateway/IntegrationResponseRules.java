@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -9,6 +10,11 @@ final class IntegrationResponseRules {
 
     static final String DEFAULT_KEY = "$default";
     static final Set<String> CONTENT_HANDLING_STRATEGIES = Set.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT");
+    /** A header name: an HTTP token (RFC 9110). */
+    private static final String HEADER_NAME = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final Pattern RESPONSE_PARAMETER_KEY = Pattern.compile("method\\.response\\.header\\." + HEADER_NAME);
+    private static final Pattern RESPONSE_PARAMETER_VALUE = Pattern.compile("integration\\.response\\.header\\."
+            + HEADER_NAME + "|integration\\.response\\.body\\.\\S+|'[^']*'");
 
     private IntegrationResponseRules() {
     }
@@ -29,6 +35,28 @@ final class IntegrationResponseRules {
         }
         throw ServiceException.badRequest("Invalid integration response key: must be $default "
                 + "or a regular expression between slashes, e.g. /2\\d\\d/");
+    }
+
+    /**
+     * Response parameters map a method response header, {@code method.response.header.{name}}, to an
+     * integration response header ({@code integration.response.header.{name}}), a JSON expression on
+     * the integration response body ({@code integration.response.body.{expression}}, without {@code $}),
+     * or a static value between single quotes (API Gateway developer guide, "Set up WebSocket API
+     * integration responses"; the same rules as the schema's).
+     */
+    static Map<String, String> requireValidResponseParameters(Map<String, String> parameters) {
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            if (!RESPONSE_PARAMETER_KEY.matcher(parameter.getKey()).matches()) {
+                throw ServiceException.badRequest("Invalid mapping expression specified: " + parameter.getKey()
+                        + ": a response parameter key must be method.response.header.{name}");
+            }
+            if (!RESPONSE_PARAMETER_VALUE.matcher(parameter.getValue()).matches()) {
+                throw ServiceException.badRequest("Invalid mapping expression specified: " + parameter.getValue()
+                        + ": the value for " + parameter.getKey() + " must be integration.response.header.{name}, "
+                        + "integration.response.body.{JSON-expression} or a static value in single quotes");
+            }
+        }
+        return parameters;
     }
 
     static String requireValidContentHandlingStrategy(String strategy) {

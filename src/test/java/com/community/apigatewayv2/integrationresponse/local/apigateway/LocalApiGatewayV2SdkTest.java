@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
@@ -270,7 +271,7 @@ class LocalApiGatewayV2SdkTest {
         return client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
                 .integrationResponseKey("/200/")
                 .contentHandlingStrategy(ContentHandlingStrategy.CONVERT_TO_BINARY)
-                .responseParameters(Map.of("p1", "v1", "p2", "v2"))
+                .responseParameters(Map.of("method.response.header.p1", "integration.response.header.v1", "method.response.header.p2", "'v2'"))
                 .responseTemplates(Map.of("application/json", "{}"))
                 .templateSelectionExpression("$request.body.type")).integrationResponseId();
     }
@@ -283,7 +284,7 @@ class LocalApiGatewayV2SdkTest {
 
         assertEquals("/201/", updated.integrationResponseKey());
         assertEquals(ContentHandlingStrategy.CONVERT_TO_BINARY, updated.contentHandlingStrategy());
-        assertEquals(Map.of("p1", "v1", "p2", "v2"), updated.responseParameters());
+        assertEquals(Map.of("method.response.header.p1", "integration.response.header.v1", "method.response.header.p2", "'v2'"), updated.responseParameters());
         assertEquals(Map.of("application/json", "{}"), updated.responseTemplates());
         assertEquals("$request.body.type", updated.templateSelectionExpression());
         assertEquals(updated.integrationResponseKey(), getResponse(responseId).integrationResponseKey());
@@ -298,16 +299,16 @@ class LocalApiGatewayV2SdkTest {
         GetIntegrationResponseResponse read = getResponse(responseId);
         assertNull(read.templateSelectionExpression());
         assertNull(read.contentHandlingStrategy());
-        assertEquals(Map.of("p1", "v1", "p2", "v2"), read.responseParameters());
+        assertEquals(Map.of("method.response.header.p1", "integration.response.header.v1", "method.response.header.p2", "'v2'"), read.responseParameters());
     }
 
     @Test
     void presentMapsReplaceTheStoredOnesWhole() {
         String responseId = createFullResponse();
         client.updateIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId).responseParameters(Map.of("p3", "v3")));
+                .integrationResponseId(responseId).responseParameters(Map.of("method.response.header.p3", "integration.response.body.v3")));
 
-        assertEquals(Map.of("p3", "v3"), getResponse(responseId).responseParameters());
+        assertEquals(Map.of("method.response.header.p3", "integration.response.body.v3"), getResponse(responseId).responseParameters());
     }
 
     @Test
@@ -411,6 +412,46 @@ class LocalApiGatewayV2SdkTest {
         assertEquals("BadRequestException", error.awsErrorDetails().errorCode());
         assertTrue(error.awsErrorDetails().errorMessage().startsWith("Invalid"), error.getMessage());
         assertEquals(before, emulator.stateSnapshot());
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "method.request.header.X-Trace|integration.response.header.X-Trace|Invalid mapping expression specified:"
+            + " method.request.header.X-Trace: a response parameter key must be method.response.header.{name}",
+        "method.response.header.|integration.response.header.X-Trace|Invalid mapping expression specified:"
+            + " method.response.header.: a response parameter key must be method.response.header.{name}",
+        "method.response.header.X-Trace|no-cache|Invalid mapping expression specified: no-cache: the value for"
+            + " method.response.header.X-Trace must be integration.response.header.{name},"
+            + " integration.response.body.{JSON-expression} or a static value in single quotes",
+        "method.response.header.X-Trace|$integration.response.body.a|Invalid mapping expression specified:"
+            + " $integration.response.body.a: the value for method.response.header.X-Trace must be"
+            + " integration.response.header.{name}, integration.response.body.{JSON-expression}"
+            + " or a static value in single quotes"})
+    void responseParametersOutsideTheServicesFormsAreBadRequestsOnCreateAndUpdate(String key, String value,
+                                                                                   String message) {
+        String responseId = createFullResponse();
+        String before = emulator.stateSnapshot();
+        BadRequestException onCreate = assertThrows(BadRequestException.class, () -> client.createIntegrationResponse(
+                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey("/4\\d\\d/")
+                        .responseParameters(Map.of(key, value))));
+        BadRequestException onUpdate = assertThrows(BadRequestException.class, () -> client.updateIntegrationResponse(
+                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseId(responseId)
+                        .responseParameters(Map.of(key, value))));
+        assertEquals(message, onCreate.awsErrorDetails().errorMessage());
+        assertEquals(message, onUpdate.awsErrorDetails().errorMessage());
+        assertEquals(before, emulator.stateSnapshot());
+    }
+
+    @Test
+    void responseParametersInTheServicesFormsAreKept() {
+        Map<String, String> parameters = Map.of(
+                "method.response.header.X-Trace", "integration.response.header.X-Trace",
+                "method.response.header.X-Status", "integration.response.body.status",
+                "method.response.header.Cache-Control", "'no-cache, no-store'");
+        String responseId = client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
+                .integrationResponseKey("/5\\d\\d/").responseParameters(parameters)).integrationResponseId();
+        assertEquals(parameters, client.getIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
+                .integrationResponseId(responseId)).responseParameters());
     }
 
     @Test

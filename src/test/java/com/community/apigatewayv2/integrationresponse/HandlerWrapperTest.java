@@ -1,0 +1,86 @@
+package com.community.apigatewayv2.integrationresponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseRequest;
+import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseResponse;
+
+/** The entry points by the names CloudFormation, SAM and the cfn CLI give them, each serving a READ. */
+class HandlerWrapperTest {
+    private final ApiGatewayV2Client client = mock(ApiGatewayV2Client.class);
+    private final HandlerWrapper wrapper = new HandlerWrapper(new Handlers(region -> client));
+    private final List<String> log = new ArrayList<>();
+
+    HandlerWrapperTest() {
+        when(client.serviceName()).thenReturn("apigateway");
+        when(client.getIntegrationResponse(org.mockito.ArgumentMatchers.any(GetIntegrationResponseRequest.class)))
+            .thenReturn(GetIntegrationResponseResponse.builder().integrationResponseId("r1")
+                .integrationResponseKey("$default").templateSelectionExpression("$request.body.type").build());
+    }
+
+    private Context context() {
+        final Context context = mock(Context.class);
+        when(context.getLogger()).thenReturn(new LambdaLogger() {
+            @Override
+            public void log(final String message) {
+                log.add(message);
+            }
+
+            @Override
+            public void log(final byte[] message) {
+                log.add(new String(message, StandardCharsets.UTF_8));
+            }
+        });
+        when(context.getRemainingTimeInMillis()).thenReturn(60_000);
+        return context;
+    }
+
+    private static final JSONObject CREDENTIALS =
+        new JSONObject().put("accessKeyId", "AKID").put("secretAccessKey", "secret").put("sessionToken", "token");
+    private static final JSONObject READ_MODEL =
+        new JSONObject().put("ApiId", "api1").put("IntegrationId", "int1").put("IntegrationResponseId", "r1");
+
+    @Test
+    void theTypeFunctionServesAHandlerRequest() throws IOException {
+        final JSONObject request = new JSONObject().put("action", "READ").put("region", "us-east-1")
+            .put("awsAccountId", "123456789012").put("bearerToken", "t")
+            .put("requestData", new JSONObject().put("callerCredentials", CREDENTIALS).put("resourceProperties", READ_MODEL));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        wrapper.handleRequest(new ByteArrayInputStream(request.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+
+        assertEquals(new JSONObject().put("status", "SUCCESS").put("callbackDelaySeconds", 0).put("resourceModel",
+                new JSONObject(READ_MODEL.toString()).put("IntegrationResponseKey", "$default")
+                    .put("TemplateSelectionExpression", "$request.body.type")).toMap(),
+            new JSONObject(out.toString(StandardCharsets.UTF_8)).toMap());
+    }
+
+    @Test
+    void theTestEntrypointServesATestPayload() throws IOException {
+        final JSONObject payload = new JSONObject().put("credentials", CREDENTIALS).put("action", "READ")
+            .put("request", new JSONObject().put("clientRequestToken", "t").put("region", "us-east-1")
+                .put("desiredResourceState", READ_MODEL).put("logicalResourceIdentifier", "Response"));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        wrapper.testEntrypoint(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+
+        final JSONObject answer = new JSONObject(out.toString(StandardCharsets.UTF_8));
+        assertEquals("SUCCESS", answer.getString("status"), answer::toString);
+        assertEquals("r1", answer.getJSONObject("resourceModel").getString("IntegrationResponseId"));
+        assertEquals("$default", answer.getJSONObject("resourceModel").getString("IntegrationResponseKey"));
+    }
+}

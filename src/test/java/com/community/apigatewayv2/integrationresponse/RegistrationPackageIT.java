@@ -117,14 +117,14 @@ class RegistrationPackageIT {
         final Map<String, byte[]> wanted = new java.util.HashMap<>();
         try (ZipInputStream jar = new ZipInputStream(zip.getInputStream(zip.getEntry("target/" + JAR)))) {
             for (ZipEntry e = jar.getNextEntry(); e != null; e = jar.getNextEntry()) {
-                if (e.getName().endsWith("integrationresponse/" + Configuration.SCHEMA_RESOURCE)
+                if (e.getName().endsWith("integrationresponse/model/" + Configuration.SCHEMA_RESOURCE)
                     || e.getName().endsWith("integrationresponse/HandlerWrapper.class")) {
                     wanted.put(e.getName(), jar.readAllBytes());
                 }
             }
         }
         assertThat(wanted).containsKey("com/community/apigatewayv2/integrationresponse/HandlerWrapper.class");
-        final byte[] schema = wanted.get("com/community/apigatewayv2/integrationresponse/" + Configuration.SCHEMA_RESOURCE);
+        final byte[] schema = wanted.get("com/community/apigatewayv2/integrationresponse/model/" + Configuration.SCHEMA_RESOURCE);
         assertArrayEquals(entry("schema.json"), schema);
     }
 

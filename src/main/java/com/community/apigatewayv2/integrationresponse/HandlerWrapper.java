@@ -26,12 +26,12 @@ public final class HandlerWrapper implements RequestStreamHandler {
 
     @Override
     public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context)
-        throws IOException {
+            throws IOException {
         router.handleRequest(inputStream, outputStream, context);
     }
 
     public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
-        throws IOException {
+            throws IOException {
         router.testEntrypoint(inputStream, outputStream, context);
     }
 }

@@ -19,7 +19,8 @@ class CfnCliCompatibilityIT {
     void theBuildsRpdkVersionIsTheVersionOnTheDependency() throws Exception {
         final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        final Document pom = factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        final Document pom =
+                factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile());
         final String onTheDependency = CfnCliCompatibilityTest.rpdkVersionAsCfnReadsIt(pom);
 
         assertEquals(onTheDependency, System.getProperty("rpdk.version"));

@@ -1,11 +1,11 @@
 package com.community.apigatewayv2.integrationresponse;
 
-import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
-import com.community.apigatewayv2.integrationresponse.model.TypeConfigurationModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.model.TypeConfigurationModel;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,12 +48,25 @@ class CfnCliCompatibilityTest {
     static final String OLDEST_SUPPORTED = "2.0.0";
     /** From it {@code cfn generate} writes HandlerWrapperExecutable. */
     static final String OLDEST_WITH_EXECUTABLE = "2.0.3";
-    static final String EXECUTABLE_ENTRYPOINT = "com.community.apigatewayv2.integrationresponse.HandlerWrapperExecutable";
+
+    static final String EXECUTABLE_ENTRYPOINT =
+            "com.community.apigatewayv2.integrationresponse.HandlerWrapperExecutable";
     /** The keys, in order, cfn generate's {@code write_settings} gives a resource project's .rpdk-config. */
-    static final List<String> RPDK_CONFIG_KEYS = List.of("artifact_type", "typeName", "language", "runtime",
-        "entrypoint", "testEntrypoint", "settings", "executableEntrypoint", "canarySettings");
-    static final Set<String> PLACEHOLDERS = Set.of("{{IntegrationResponseTestApiId}}",
-        "{{IntegrationResponseTestIntegrationId}}", "{{IntegrationResponseTestIntegrationResponseId}}");
+    static final List<String> RPDK_CONFIG_KEYS = List.of(
+            "artifact_type",
+            "typeName",
+            "language",
+            "runtime",
+            "entrypoint",
+            "testEntrypoint",
+            "settings",
+            "executableEntrypoint",
+            "canarySettings");
+
+    static final Set<String> PLACEHOLDERS = Set.of(
+            "{{IntegrationResponseTestApiId}}",
+            "{{IntegrationResponseTestIntegrationId}}",
+            "{{IntegrationResponseTestIntegrationResponseId}}");
     private static final String RESPONSE_ID = "{{IntegrationResponseTestIntegrationResponseId}}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -121,21 +134,27 @@ class CfnCliCompatibilityTest {
     @Test
     void theRpdkDependencyCarriesALiteralVersionCfnGenerateAccepts() throws Exception {
         final String version = rpdkVersionAsCfnReadsIt(pom());
-        assertThat(version).as("the version under <project><dependencies> that cfn generate reads")
-            .isNotNull()
-            .doesNotContain("${")
-            .isEqualTo(version.strip());
-        assertThat(cfnGenerateAccepts(version)).as(version + " >= " + OLDEST_SUPPORTED).isTrue();
-        assertThat(version.compareTo(OLDEST_WITH_EXECUTABLE)).as(version + " >= " + OLDEST_WITH_EXECUTABLE)
-            .isGreaterThanOrEqualTo(0);
+        assertThat(version)
+                .as("the version under <project><dependencies> that cfn generate reads")
+                .isNotNull()
+                .doesNotContain("${")
+                .isEqualTo(version.strip());
+        assertThat(cfnGenerateAccepts(version))
+                .as(version + " >= " + OLDEST_SUPPORTED)
+                .isTrue();
+        assertThat(version.compareTo(OLDEST_WITH_EXECUTABLE))
+                .as(version + " >= " + OLDEST_WITH_EXECUTABLE)
+                .isGreaterThanOrEqualTo(0);
     }
 
     @Test
     void theVersionCfnGenerateReadsIsTheRuntimeTheHandlerIsBuiltWith() throws Exception {
         final Properties built = new Properties();
         try (InputStream in = LambdaWrapper.class.getResourceAsStream(
-            "/META-INF/maven/software.amazon.cloudformation/" + RPDK_ARTIFACT + "/pom.properties")) {
-            assertThat(in).as("the RPDK runtime's pom.properties on the classpath").isNotNull();
+                "/META-INF/maven/software.amazon.cloudformation/" + RPDK_ARTIFACT + "/pom.properties")) {
+            assertThat(in)
+                    .as("the RPDK runtime's pom.properties on the classpath")
+                    .isNotNull();
             built.load(in);
         }
         assertEquals(built.getProperty("version"), rpdkVersionAsCfnReadsIt(pom()));
@@ -146,8 +165,9 @@ class CfnCliCompatibilityTest {
         final Document pom = pom();
         final List<Element> properties = children(pom.getDocumentElement(), "properties");
         assertThat(properties).hasSize(1);
-        assertEquals("${project.dependencies[" + rpdkDependencyIndex(pom) + "].version}",
-            text(properties.get(0), "rpdk.version"));
+        assertEquals(
+                "${project.dependencies[" + rpdkDependencyIndex(pom) + "].version}",
+                text(properties.get(0), "rpdk.version"));
     }
 
     @Test
@@ -171,9 +191,11 @@ class CfnCliCompatibilityTest {
 
     @Test
     void pythonJsonWritesAsPythonDoes() throws IOException {
-        assertEquals("{\n    \"a\": [\n        1,\n        true,\n        null\n    ],\n    \"b\": {},\n    \"c\": [],\n"
-                + "    \"d\": \"\\\"\\\\/\\n\\u00e9\\u0001\"\n}",
-            PythonJson.dump(JSON.readTree("{\"a\": [1, true, null], \"b\": {}, \"c\": [], \"d\": \"\\\"\\\\/\\n\u00e9\\u0001\"}")));
+        assertEquals(
+                "{\n    \"a\": [\n        1,\n        true,\n        null\n    ],\n    \"b\": {},\n    \"c\": [],\n"
+                        + "    \"d\": \"\\\"\\\\/\\n\\u00e9\\u0001\"\n}",
+                PythonJson.dump(JSON.readTree(
+                        "{\"a\": [1, true, null], \"b\": {}, \"c\": [], \"d\": \"\\\"\\\\/\\n\u00e9\\u0001\"}")));
     }
 
     private static JsonNode withResponseId(final JsonNode model) {
@@ -198,16 +220,24 @@ class CfnCliCompatibilityTest {
         final String text = Files.readString(file);
         // strict: a field ResourceHandlerTestPayload or ResourceHandlerRequest lacks fails here
         final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
-            new Serializer(true).deserialize(text,
-                new TypeReference<ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>() { });
+                new Serializer(true)
+                        .deserialize(
+                                text,
+                                new TypeReference<
+                                        ResourceHandlerTestPayload<
+                                                ResourceModel, CallbackContext, TypeConfigurationModel>>() {});
         assertEquals(Action.valueOf(action.toUpperCase(Locale.ROOT)), payload.getAction());
         assertThat(payload.getCredentials()).isNotNull();
         assertThat(payload.getCallbackContext()).isNull();
         final ResourceHandlerRequest<ResourceModel> request = payload.getRequest();
         assertThat(UUID.fromString(request.getClientRequestToken())).isNotNull();
         assertThat(request.getLogicalResourceIdentifier()).isNotBlank();
-        assertThat(request.getRegion()).as("the handler needs a region: ResourceHandlerRequest.region").isNotBlank();
-        assertThat(request.getPreviousResourceState() != null).as("previousResourceState").isEqualTo("update".equals(action));
+        assertThat(request.getRegion())
+                .as("the handler needs a region: ResourceHandlerRequest.region")
+                .isNotBlank();
+        assertThat(request.getPreviousResourceState() != null)
+                .as("previousResourceState")
+                .isEqualTo("update".equals(action));
 
         final Matcher placeholder = Pattern.compile("\\{\\{[^}]*}}").matcher(text);
         final Set<String> used = new TreeSet<>();
@@ -219,8 +249,8 @@ class CfnCliCompatibilityTest {
         final JsonNode create = read("inputs/inputs_1_create.json");
         final JsonNode requestJson = JSON.readTree(text).get("request");
         final JsonNode desired = requestJson.get("desiredResourceState");
-        final ObjectNode parents = JSON.createObjectNode().setAll(Map.of(
-            "ApiId", create.get("ApiId"), "IntegrationId", create.get("IntegrationId")));
+        final ObjectNode parents = JSON.createObjectNode()
+                .setAll(Map.of("ApiId", create.get("ApiId"), "IntegrationId", create.get("IntegrationId")));
         switch (action) {
             case "create" -> assertEquals(create, desired);
             case "read" -> assertEquals(parents.deepCopy().put("IntegrationResponseId", RESPONSE_ID), desired);
@@ -235,7 +265,7 @@ class CfnCliCompatibilityTest {
 
     /** JSON as Python's {@code json.dumps(value, indent=4)} writes it (ensure_ascii, ", " and ": " separators). */
     static final class PythonJson {
-        private PythonJson() { }
+        private PythonJson() {}
 
         static String dump(final JsonNode node) {
             final StringBuilder out = new StringBuilder();

@@ -38,19 +38,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DocsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern JSON_SYNTAX =
-        Pattern.compile("^ +\"<a href=\"#([^\"]*)\" title=\"([^\"]*)\">([^<]*)</a>\" : <i>(.*)</i>(,?)$");
+            Pattern.compile("^ +\"<a href=\"#([^\"]*)\" title=\"([^\"]*)\">([^<]*)</a>\" : <i>(.*)</i>(,?)$");
     private static final Pattern YAML_SYNTAX =
-        Pattern.compile("^ *<a href=\"#([^\"]*)\" title=\"([^\"]*)\">([^<]*)</a>: <i>(.*)</i>$");
+            Pattern.compile("^ *<a href=\"#([^\"]*)\" title=\"([^\"]*)\">([^<]*)</a>: <i>(.*)</i>$");
     private static final Pattern CODE = Pattern.compile("<code>([^<]+)</code>");
     /** The first characters after which the generator escapes a sub-page heading with a backslash. */
     private static final String MARKDOWN_RESERVED = "^*+.([{#";
 
     /** One property as a page documents it. */
-    private record Entry(String name, String type, boolean required, boolean createOnly, boolean readOnly,
-                         boolean lastInObject, String description, List<String> allowedValues) { }
+    private record Entry(
+            String name,
+            String type,
+            boolean required,
+            boolean createOnly,
+            boolean readOnly,
+            boolean lastInObject,
+            String description,
+            List<String> allowedValues) {}
 
     /** One file of docs/: its title line, the object's description and the object's properties. */
-    private record Page(String title, String description, List<Entry> entries, boolean escapedHeadings) { }
+    private record Page(String title, String description, List<Entry> entries, boolean escapedHeadings) {}
 
     static JsonNode schema() throws IOException {
         return JSON.readTree(Path.of("resource-schema.json").toFile());
@@ -103,12 +110,18 @@ class DocsTest {
         final Map<String, Page> pages = new LinkedHashMap<>();
         final String typeName = schema.path("typeName").asText();
         final List<Entry> entries = entries(schema, typeName, List.of(), pages, problems);
-        pages.put("README.md", new Page("# " + typeName, schema.path("description").asText(null), entries, false));
+        pages.put(
+                "README.md",
+                new Page("# " + typeName, schema.path("description").asText(null), entries, false));
         return pages;
     }
 
-    private static List<Entry> entries(final JsonNode schema, final String typeName, final List<String> path,
-                                       final Map<String, Page> pages, final List<String> problems) {
+    private static List<Entry> entries(
+            final JsonNode schema,
+            final String typeName,
+            final List<String> path,
+            final Map<String, Page> pages,
+            final List<String> problems) {
         final JsonNode object = path.isEmpty() ? schema : propertyAt(schema, path);
         final JsonNode properties = keys(object);
         final Set<String> required = strings(object.path("required"));
@@ -122,10 +135,15 @@ class DocsTest {
             final JsonNode property = properties.get(names.get(i));
             final List<String> allowed = new ArrayList<>();
             property.path("enum").forEach(value -> allowed.add(value.asText()));
-            entries.add(new Entry(names.get(i), type(schema, typeName, propertyPath, pages, problems),
-                required.contains(names.get(i)), createOnly.contains(pointer(propertyPath)),
-                readOnly.contains(pointer(propertyPath)), i == names.size() - 1,
-                property.path("description").asText(null), allowed));
+            entries.add(new Entry(
+                    names.get(i),
+                    type(schema, typeName, propertyPath, pages, problems),
+                    required.contains(names.get(i)),
+                    createOnly.contains(pointer(propertyPath)),
+                    readOnly.contains(pointer(propertyPath)),
+                    i == names.size() - 1,
+                    property.path("description").asText(null),
+                    allowed));
         }
         return entries;
     }
@@ -139,12 +157,19 @@ class DocsTest {
     }
 
     /** The type a page writes for a property; a map whose keys the schema describes also gets its page. */
-    private static String type(final JsonNode schema, final String typeName, final List<String> path,
-                               final Map<String, Page> pages, final List<String> problems) {
+    private static String type(
+            final JsonNode schema,
+            final String typeName,
+            final List<String> path,
+            final Map<String, Page> pages,
+            final List<String> problems) {
         final JsonNode property = propertyAt(schema, path);
         final String name = path.get(path.size() - 1);
-        if (property.has("$ref") || property.has("oneOf") || property.has("anyOf") || property.has("allOf")
-            || property.path("type").isArray()) {
+        if (property.has("$ref")
+                || property.has("oneOf")
+                || property.has("anyOf")
+                || property.has("allOf")
+                || property.path("type").isArray()) {
             problems.add(name + ": DocsTest does not know how cfn generate documents $ref, combiners or several types");
             return null;
         }
@@ -162,12 +187,17 @@ class DocsTest {
                     return "Map";
                 }
                 final String file = String.join("-", path).toLowerCase(Locale.ROOT) + ".md";
-                pages.put(file, new Page("# " + typeName + " " + String.join(" ", path),
-                    property.path("description").asText(null), entries(schema, typeName, path, pages, problems), true));
+                pages.put(
+                        file,
+                        new Page(
+                                "# " + typeName + " " + String.join(" ", path),
+                                property.path("description").asText(null),
+                                entries(schema, typeName, path, pages, problems),
+                                true));
                 return "<a href=\"" + file + "\">" + name + "</a>";
             default:
                 problems.add(name + ": DocsTest does not know how cfn generate documents the type "
-                    + property.path("type").asText());
+                        + property.path("type").asText());
                 return null;
         }
     }
@@ -182,18 +212,18 @@ class DocsTest {
     }
 
     /** The syntax lines of a block, each as name, type and (JSON only) the comma after it. */
-    private static List<String> syntax(final String file, final String block, final Pattern line,
-                                       final List<String> problems) {
+    private static List<String> syntax(
+            final String file, final String block, final Pattern line, final List<String> problems) {
         final List<String> properties = new ArrayList<>();
         for (final String text : block.split("\n")) {
             final Matcher matcher = line.matcher(text);
             if (matcher.matches()) {
                 if (!matcher.group(1).equals(matcher.group(3).toLowerCase(Locale.ROOT))
-                    || !matcher.group(2).equals(matcher.group(3))) {
+                        || !matcher.group(2).equals(matcher.group(3))) {
                     problems.add(file + ": a syntax line links the wrong property: " + text);
                 }
                 properties.add(matcher.group(3) + " : " + matcher.group(4)
-                    + (matcher.groupCount() > 4 ? matcher.group(5) : ""));
+                        + (matcher.groupCount() > 4 ? matcher.group(5) : ""));
             }
         }
         return properties;
@@ -205,40 +235,52 @@ class DocsTest {
         final String[] pieces = part.split("\n#### ");
         for (int i = 1; i < pieces.length; i++) {
             final int newline = pieces[i].indexOf('\n');
-            sections.put(newline < 0 ? pieces[i].trim() : pieces[i].substring(0, newline).trim(),
-                newline < 0 ? "" : pieces[i].substring(newline));
+            sections.put(
+                    newline < 0
+                            ? pieces[i].trim()
+                            : pieces[i].substring(0, newline).trim(),
+                    newline < 0 ? "" : pieces[i].substring(newline));
         }
         return sections;
     }
 
     private static String field(final String section, final String name) {
-        final Matcher matcher = Pattern.compile("^_" + name + "_: (.*)$", Pattern.MULTILINE).matcher(section);
+        final Matcher matcher =
+                Pattern.compile("^_" + name + "_: (.*)$", Pattern.MULTILINE).matcher(section);
         return matcher.find() ? matcher.group(1) : null;
     }
 
-    private static void comparePage(final String file, final String markdown, final Page page,
-                                    final List<String> problems) {
+    private static void comparePage(
+            final String file, final String markdown, final Page page, final List<String> problems) {
         if (!markdown.startsWith(page.title() + "\n")) {
             problems.add(file + ": the title should be " + page.title());
         }
         if (page.description() != null && !markdown.startsWith(page.title() + "\n\n" + page.description() + "\n")) {
             problems.add(file + ": the description under the title differs from the schema's");
         }
-        final List<Entry> writable = page.entries().stream().filter(e -> !e.readOnly()).toList();
+        final List<Entry> writable =
+                page.entries().stream().filter(e -> !e.readOnly()).toList();
         final List<String> json = writable.stream()
-            .map(e -> e.name() + " : " + e.type() + (e.lastInObject() ? "" : ",")).toList();
-        final List<String> parsedJson = syntax(file, section(markdown, "\n### JSON\n", "</pre>"), JSON_SYNTAX, problems);
+                .map(e -> e.name() + " : " + e.type() + (e.lastInObject() ? "" : ","))
+                .toList();
+        final List<String> parsedJson =
+                syntax(file, section(markdown, "\n### JSON\n", "</pre>"), JSON_SYNTAX, problems);
         if (!parsedJson.equals(json)) {
             problems.add(file + ": JSON syntax lists " + parsedJson + ", the schema says " + json);
         }
-        final List<String> yaml = writable.stream().map(e -> e.name() + " : " + e.type()).toList();
-        final List<String> parsedYaml = syntax(file, section(markdown, "\n### YAML\n", "</pre>"), YAML_SYNTAX, problems);
+        final List<String> yaml =
+                writable.stream().map(e -> e.name() + " : " + e.type()).toList();
+        final List<String> parsedYaml =
+                syntax(file, section(markdown, "\n### YAML\n", "</pre>"), YAML_SYNTAX, problems);
         if (!parsedYaml.equals(yaml)) {
             problems.add(file + ": YAML syntax lists " + parsedYaml + ", the schema says " + yaml);
         }
 
-        final Map<String, String> documented = subsections(section(markdown, "\n## Properties\n", "\n## Return Values"));
-        final List<String> headings = writable.stream().map(e -> heading(e.name(), page.escapedHeadings())).toList();
+        final Map<String, String> documented =
+                subsections(section(markdown, "\n## Properties\n", "\n## Return Values"));
+        final List<String> headings = writable.stream()
+                .map(e -> heading(e.name(), page.escapedHeadings()))
+                .toList();
         if (!List.copyOf(documented.keySet()).equals(headings)) {
             problems.add(file + ": Properties documents " + documented.keySet() + ", the schema says " + headings);
         }
@@ -281,7 +323,8 @@ class DocsTest {
         final JsonNode identifier = schema.path("primaryIdentifier");
         final String ref = identifier.size() == 1 ? identifier.get(0).asText().replaceFirst("^/properties/", "") : null;
         final List<String> readOnly = strings(schema.path("readOnlyProperties")).stream()
-            .map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
+                .map(p -> p.substring(p.lastIndexOf('/') + 1))
+                .toList();
         final String returnValues = section(readme, "\n## Return Values\n", null);
         if (readme.contains("\n## Return Values\n") != (ref != null || !readOnly.isEmpty())) {
             problems.add("README.md: a Return Values section belongs there only when there is a Ref or an attribute");
@@ -289,19 +332,22 @@ class DocsTest {
         final String refSection = section(returnValues, "\n### Ref\n", "\n### ");
         if (ref == null && returnValues.contains("\n### Ref\n")) {
             problems.add("README.md: cfn generate writes no Ref section for a primary identifier of "
-                + identifier.size() + " properties");
+                    + identifier.size() + " properties");
         }
         if (ref != null && !refSection.contains("Ref returns the " + ref + ".")) {
             problems.add("README.md: Ref should return the " + ref);
         }
         final Map<String, String> attributes = subsections(section(returnValues, "\n### Fn::GetAtt\n", null));
         if (!List.copyOf(attributes.keySet()).equals(readOnly)) {
-            problems.add("README.md: Fn::GetAtt documents " + attributes.keySet() + ", the read-only properties are " + readOnly);
+            problems.add("README.md: Fn::GetAtt documents " + attributes.keySet() + ", the read-only properties are "
+                    + readOnly);
         }
         for (final String name : readOnly) {
             final String text = attributes.get(name);
-            final String description = schema.path("properties").path(name).path("description")
-                .asText("Returns the <code>" + name + "</code> value.");
+            final String description = schema.path("properties")
+                    .path(name)
+                    .path("description")
+                    .asText("Returns the <code>" + name + "</code> value.");
             if (text != null && !text.startsWith("\n\n" + description + "\n")) {
                 problems.add("README.md: Fn::GetAtt " + name + " should say " + description);
             }
@@ -313,7 +359,8 @@ class DocsTest {
         final List<String> problems = new ArrayList<>();
         final Map<String, Page> pages = expectedPages(schema, problems);
         if (!new TreeSet<>(docs.keySet()).equals(new TreeSet<>(pages.keySet()))) {
-            problems.add("docs/ holds " + new TreeSet<>(docs.keySet()) + ", cfn generate writes " + new TreeSet<>(pages.keySet()));
+            problems.add("docs/ holds " + new TreeSet<>(docs.keySet()) + ", cfn generate writes "
+                    + new TreeSet<>(pages.keySet()));
         }
         for (final Map.Entry<String, Page> page : pages.entrySet()) {
             if (docs.containsKey(page.getKey())) {
@@ -333,8 +380,8 @@ class DocsTest {
     void eachMapPropertyOfTheSchemaHasItsPage() throws IOException {
         assertThat(docs()).containsOnlyKeys("README.md", "responseparameters.md", "responsetemplates.md");
         assertThat(docs().get("README.md"))
-            .contains("<i><a href=\"responseparameters.md\">ResponseParameters</a></i>")
-            .doesNotContain("### Ref");
+                .contains("<i><a href=\"responseparameters.md\">ResponseParameters</a></i>")
+                .doesNotContain("### Ref");
     }
 
     private static ObjectNode properties(final JsonNode schema) {
@@ -353,53 +400,58 @@ class DocsTest {
 
     static Stream<Arguments> schemaChanges() {
         return Stream.of(
-            Arguments.of("a property the docs lack",
-                (UnaryOperator<JsonNode>) s -> properties(s).set("Extra", JsonNodeFactory.instance.objectNode().put("type", "string"))),
-            Arguments.of("a documented property the schema lacks",
-                (UnaryOperator<JsonNode>) s -> properties(s).without("TemplateSelectionExpression")),
-            Arguments.of("a documented map property the schema lacks",
-                (UnaryOperator<JsonNode>) s -> properties(s).without("ResponseParameters")),
-            Arguments.of("another type",
-                (UnaryOperator<JsonNode>) s -> ((ObjectNode) properties(s).get("TemplateSelectionExpression")).put("type", "integer")),
-            Arguments.of("another description",
-                (UnaryOperator<JsonNode>) s -> ((ObjectNode) properties(s).get("ApiId")).put("description", "The API.")),
-            Arguments.of("another order",
-                (UnaryOperator<JsonNode>) s -> {
+                Arguments.of("a property the docs lack", (UnaryOperator<JsonNode>) s -> properties(s)
+                        .set("Extra", JsonNodeFactory.instance.objectNode().put("type", "string"))),
+                Arguments.of("a documented property the schema lacks", (UnaryOperator<JsonNode>)
+                        s -> properties(s).without("TemplateSelectionExpression")),
+                Arguments.of("a documented map property the schema lacks", (UnaryOperator<JsonNode>)
+                        s -> properties(s).without("ResponseParameters")),
+                Arguments.of("another type", (UnaryOperator<JsonNode>)
+                        s -> ((ObjectNode) properties(s).get("TemplateSelectionExpression")).put("type", "integer")),
+                Arguments.of("another description", (UnaryOperator<JsonNode>)
+                        s -> ((ObjectNode) properties(s).get("ApiId")).put("description", "The API.")),
+                Arguments.of("another order", (UnaryOperator<JsonNode>) s -> {
                     final JsonNode apiId = properties(s).remove("ApiId");
-                    final ObjectNode reordered = JsonNodeFactory.instance.objectNode().set("ApiId", apiId);
+                    final ObjectNode reordered =
+                            JsonNodeFactory.instance.objectNode().set("ApiId", apiId);
                     reordered.setAll(properties(s));
                     return ((ObjectNode) s).set("properties", reordered);
                 }),
-            Arguments.of("another required flag",
-                (UnaryOperator<JsonNode>) s -> array(s, "required").add("ContentHandlingStrategy")),
-            Arguments.of("another update behaviour",
-                (UnaryOperator<JsonNode>) s -> array(s, "createOnlyProperties").add("/properties/IntegrationResponseKey")),
-            Arguments.of("another read-only property",
-                (UnaryOperator<JsonNode>) s -> array(s, "readOnlyProperties").add("/properties/TemplateSelectionExpression")),
-            Arguments.of("other allowed values",
-                (UnaryOperator<JsonNode>) s -> array(properties(s).get("ContentHandlingStrategy"), "enum").remove(1)),
-            Arguments.of("a primary identifier of one property, which has a Ref section",
-                (UnaryOperator<JsonNode>) s -> ((ObjectNode) s).set("primaryIdentifier",
-                    JsonNodeFactory.instance.arrayNode().add("/properties/IntegrationResponseId"))),
-            Arguments.of("another type name",
-                (UnaryOperator<JsonNode>) s -> ((ObjectNode) s).put("typeName", "Acme::ApiGatewayV2::IntegrationResponse")),
-            Arguments.of("a map property without described keys, which has no page",
-                (UnaryOperator<JsonNode>) s -> ((ObjectNode) properties(s).get("ResponseTemplates")).without("patternProperties")),
-            Arguments.of("a new map property, whose page is missing",
-                (UnaryOperator<JsonNode>) s -> properties(s).set("StageVariables", mapOfStrings())),
-            Arguments.of("another key pattern of a map property",
-                (UnaryOperator<JsonNode>) s -> {
-                    final ObjectNode keys = (ObjectNode) properties(s).get("ResponseParameters").get("patternProperties");
+                Arguments.of("another required flag", (UnaryOperator<JsonNode>)
+                        s -> array(s, "required").add("ContentHandlingStrategy")),
+                Arguments.of("another update behaviour", (UnaryOperator<JsonNode>)
+                        s -> array(s, "createOnlyProperties").add("/properties/IntegrationResponseKey")),
+                Arguments.of("another read-only property", (UnaryOperator<JsonNode>)
+                        s -> array(s, "readOnlyProperties").add("/properties/TemplateSelectionExpression")),
+                Arguments.of("other allowed values", (UnaryOperator<JsonNode>)
+                        s -> array(properties(s).get("ContentHandlingStrategy"), "enum")
+                                .remove(1)),
+                Arguments.of("a primary identifier of one property, which has a Ref section", (UnaryOperator<JsonNode>)
+                        s -> ((ObjectNode) s)
+                                .set(
+                                        "primaryIdentifier",
+                                        JsonNodeFactory.instance.arrayNode().add("/properties/IntegrationResponseId"))),
+                Arguments.of("another type name", (UnaryOperator<JsonNode>)
+                        s -> ((ObjectNode) s).put("typeName", "Acme::ApiGatewayV2::IntegrationResponse")),
+                Arguments.of("a map property without described keys, which has no page", (UnaryOperator<JsonNode>)
+                        s -> ((ObjectNode) properties(s).get("ResponseTemplates")).without("patternProperties")),
+                Arguments.of("a new map property, whose page is missing", (UnaryOperator<JsonNode>)
+                        s -> properties(s).set("StageVariables", mapOfStrings())),
+                Arguments.of("another key pattern of a map property", (UnaryOperator<JsonNode>) s -> {
+                    final ObjectNode keys =
+                            (ObjectNode) properties(s).get("ResponseParameters").get("patternProperties");
                     keys.set("^method\\.response\\.header\\..+$", keys.remove("^.+$"));
                     return s;
                 }),
-            Arguments.of("a list property, which DocsTest does not know",
-                (UnaryOperator<JsonNode>) s -> properties(s).set("Tags", JsonNodeFactory.instance.objectNode().put("type", "array"))));
+                Arguments.of("a list property, which DocsTest does not know", (UnaryOperator<JsonNode>) s -> properties(
+                                s)
+                        .set("Tags", JsonNodeFactory.instance.objectNode().put("type", "array"))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schemaChanges")
-    void anySchemaChangeTheDocsMissIsFound(final String change, final UnaryOperator<JsonNode> mutation) throws IOException {
+    void anySchemaChangeTheDocsMissIsFound(final String change, final UnaryOperator<JsonNode> mutation)
+            throws IOException {
         final JsonNode schema = schema();
         mutation.apply(schema);
         assertThat(disagreements(schema, docs())).as(change).isNotEmpty();
@@ -407,49 +459,53 @@ class DocsTest {
 
     static Stream<Arguments> docsChanges() {
         return Stream.of(
-            Arguments.of("a map property's page is missing",
-                (UnaryOperator<Map<String, String>>) d -> {
+                Arguments.of("a map property's page is missing", (UnaryOperator<Map<String, String>>) d -> {
                     d.remove("responsetemplates.md");
                     return d;
                 }),
-            Arguments.of("a page cfn generate would delete",
-                (UnaryOperator<Map<String, String>>) d -> {
+                Arguments.of("a page cfn generate would delete", (UnaryOperator<Map<String, String>>) d -> {
                     d.put("integrationresponsekey.md", "# stale\n");
                     return d;
                 }),
-            Arguments.of("a map typed Map instead of linking its page",
-                (UnaryOperator<Map<String, String>>) d -> {
-                    d.put("README.md", d.get("README.md").replace("<a href=\"responseparameters.md\">ResponseParameters</a>", "Map"));
+                Arguments.of("a map typed Map instead of linking its page", (UnaryOperator<Map<String, String>>) d -> {
+                    d.put(
+                            "README.md",
+                            d.get("README.md")
+                                    .replace("<a href=\"responseparameters.md\">ResponseParameters</a>", "Map"));
                     return d;
                 }),
-            Arguments.of("a Ref section cfn generate does not write",
-                (UnaryOperator<Map<String, String>>) d -> {
-                    d.put("README.md", d.get("README.md").replace("\n### Fn::GetAtt\n",
-                        "\n### Ref\n\nRef returns the primary identifier.\n\n### Fn::GetAtt\n"));
+                Arguments.of("a Ref section cfn generate does not write", (UnaryOperator<Map<String, String>>) d -> {
+                    d.put(
+                            "README.md",
+                            d.get("README.md")
+                                    .replace(
+                                            "\n### Fn::GetAtt\n",
+                                            "\n### Ref\n\nRef returns the primary identifier.\n\n### Fn::GetAtt\n"));
                     return d;
                 }),
-            Arguments.of("a page's key heading not escaped",
-                (UnaryOperator<Map<String, String>>) d -> {
+                Arguments.of("a page's key heading not escaped", (UnaryOperator<Map<String, String>>) d -> {
                     d.put("responsetemplates.md", d.get("responsetemplates.md").replace("#### \\^.+$", "#### ^.+$"));
                     return d;
                 }),
-            Arguments.of("a page titled with another type name",
-                (UnaryOperator<Map<String, String>>) d -> {
-                    d.put("responseparameters.md", d.get("responseparameters.md")
-                        .replaceFirst("^# Community::", "# Acme::"));
+                Arguments.of("a page titled with another type name", (UnaryOperator<Map<String, String>>) d -> {
+                    d.put(
+                            "responseparameters.md",
+                            d.get("responseparameters.md").replaceFirst("^# Community::", "# Acme::"));
                     return d;
                 }),
-            Arguments.of("a comma after the last syntax line",
-                (UnaryOperator<Map<String, String>>) d -> {
-                    d.put("README.md", d.get("README.md").replace(">ApiId</a>\" : <i>String</i>\n", ">ApiId</a>\" : <i>String</i>,\n"));
+                Arguments.of("a comma after the last syntax line", (UnaryOperator<Map<String, String>>) d -> {
+                    d.put(
+                            "README.md",
+                            d.get("README.md")
+                                    .replace(">ApiId</a>\" : <i>String</i>\n", ">ApiId</a>\" : <i>String</i>,\n"));
                     return d;
                 }));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("docsChanges")
-    void anyDocsChangeCfnGenerateWouldUndoIsFound(final String change, final UnaryOperator<Map<String, String>> mutation)
-        throws IOException {
+    void anyDocsChangeCfnGenerateWouldUndoIsFound(
+            final String change, final UnaryOperator<Map<String, String>> mutation) throws IOException {
         final Map<String, String> docs = mutation.apply(docs());
         assertThat(disagreements(schema(), docs)).as(change).isNotEmpty();
     }

@@ -50,7 +50,9 @@ class ExamplesTest {
 
     /** The logical id a {"Ref": id} names, or null when the value is not a Ref. */
     private static String ref(final Object value) {
-        return value instanceof JSONObject object && object.length() == 1 && object.has("Ref") ? object.getString("Ref") : null;
+        return value instanceof JSONObject object && object.length() == 1 && object.has("Ref")
+                ? object.getString("Ref")
+                : null;
     }
 
     /** The properties as the handler would receive them: each Ref to a template resource becomes an identifier. */
@@ -59,7 +61,9 @@ class ExamplesTest {
         for (final String name : properties.keySet()) {
             final String target = ref(properties.get(name));
             if (target != null) {
-                assertThat(template.getJSONObject("Resources").has(target)).as(name + " refers to " + target).isTrue();
+                assertThat(template.getJSONObject("Resources").has(target))
+                        .as(name + " refers to " + target)
+                        .isTrue();
                 resolved.put(name, target.toLowerCase() + "1234");
             } else {
                 resolved.put(name, properties.get(name));
@@ -73,7 +77,9 @@ class ExamplesTest {
         final String ours = Files.readString(OURS);
         final String aws = Files.readString(AWS);
         assertThat(aws).doesNotContain(typeName());
-        assertEquals(read(OURS).toMap(), new JSONObject(aws.replace("AWS::ApiGatewayV2::IntegrationResponse", typeName())).toMap());
+        assertEquals(
+                read(OURS).toMap(),
+                new JSONObject(aws.replace("AWS::ApiGatewayV2::IntegrationResponse", typeName())).toMap());
         assertThat(ours).doesNotContain("AWS::ApiGatewayV2::IntegrationResponse");
     }
 
@@ -82,15 +88,30 @@ class ExamplesTest {
         final JSONObject template = read(OURS);
         final Map<String, JSONObject> apis = resourcesOfType(template, "AWS::ApiGatewayV2::Api");
         assertThat(apis).hasSize(1);
-        assertEquals("WEBSOCKET", apis.values().iterator().next().getJSONObject("Properties").getString("ProtocolType"));
+        assertEquals(
+                "WEBSOCKET",
+                apis.values().iterator().next().getJSONObject("Properties").getString("ProtocolType"));
         final String api = apis.keySet().iterator().next();
-        for (final String type : List.of("AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Route",
-            "AWS::ApiGatewayV2::RouteResponse", "AWS::ApiGatewayV2::Deployment", "AWS::ApiGatewayV2::Stage")) {
-            assertThat(resourcesOfType(template, type)).as(type).hasSize(1)
-                .allSatisfy((name, resource) -> assertEquals(api, ref(resource.getJSONObject("Properties").get("ApiId")), name));
+        for (final String type : List.of(
+                "AWS::ApiGatewayV2::Integration",
+                "AWS::ApiGatewayV2::Route",
+                "AWS::ApiGatewayV2::RouteResponse",
+                "AWS::ApiGatewayV2::Deployment",
+                "AWS::ApiGatewayV2::Stage")) {
+            assertThat(resourcesOfType(template, type))
+                    .as(type)
+                    .hasSize(1)
+                    .allSatisfy((name, resource) -> assertEquals(
+                            api, ref(resource.getJSONObject("Properties").get("ApiId")), name));
         }
-        assertEquals("MOCK", resourcesOfType(template, "AWS::ApiGatewayV2::Integration").values().iterator().next()
-            .getJSONObject("Properties").getString("IntegrationType"));
+        assertEquals(
+                "MOCK",
+                resourcesOfType(template, "AWS::ApiGatewayV2::Integration")
+                        .values()
+                        .iterator()
+                        .next()
+                        .getJSONObject("Properties")
+                        .getString("IntegrationType"));
     }
 
     @Test
@@ -103,7 +124,9 @@ class ExamplesTest {
         for (final Map.Entry<String, JSONObject> entry : ours.entrySet()) {
             final JSONObject properties = entry.getValue().getJSONObject("Properties");
             for (final String name : properties.keySet()) {
-                assertThat(readOnly).as(entry.getKey() + " sets a read-only property").doesNotContain("/properties/" + name);
+                assertThat(readOnly)
+                        .as(entry.getKey() + " sets a read-only property")
+                        .doesNotContain("/properties/" + name);
             }
             final JSONObject handlerInput = resolved(template, properties);
             assertDoesNotThrow(() -> new Validator().validateObject(handlerInput, schema), entry.getKey());
@@ -112,19 +135,27 @@ class ExamplesTest {
             final String api = ref(properties.get("ApiId"));
             final String integration = ref(properties.get("IntegrationId"));
             assertEquals("AWS::ApiGatewayV2::Api", resources.getJSONObject(api).getString("Type"));
-            assertEquals("AWS::ApiGatewayV2::Integration", resources.getJSONObject(integration).getString("Type"));
-            assertEquals(api, ref(resources.getJSONObject(integration).getJSONObject("Properties").get("ApiId")),
-                "the integration belongs to the same API");
+            assertEquals(
+                    "AWS::ApiGatewayV2::Integration",
+                    resources.getJSONObject(integration).getString("Type"));
+            assertEquals(
+                    api,
+                    ref(resources
+                            .getJSONObject(integration)
+                            .getJSONObject("Properties")
+                            .get("ApiId")),
+                    "the integration belongs to the same API");
         }
     }
 
     @Test
     void theValidatorWouldCatchABadProperty() throws IOException {
         final JSONObject template = read(OURS);
-        final JSONObject properties = resourcesOfType(template, typeName()).values().iterator().next().getJSONObject("Properties");
+        final JSONObject properties =
+                resourcesOfType(template, typeName()).values().iterator().next().getJSONObject("Properties");
         final JSONObject bad = resolved(template, properties).put("ContentHandlingStrategy", "CONVERT_TO_JSON");
-        assertThat(assertThrows(Exception.class,
-            () -> new Validator().validateObject(bad, schema()))).hasMessageContaining("ContentHandlingStrategy");
+        assertThat(assertThrows(Exception.class, () -> new Validator().validateObject(bad, schema())))
+                .hasMessageContaining("ContentHandlingStrategy");
     }
 
     @Test
@@ -137,7 +168,7 @@ class ExamplesTest {
     }
 
     private static void collectReferences(final Object node, final JSONObject template, final List<String> problems)
-        throws IOException {
+            throws IOException {
         final JSONObject resources = template.getJSONObject("Resources");
         if (node instanceof JSONObject object) {
             if (object.has("Ref") && !resources.has(object.getString("Ref"))) {
@@ -147,8 +178,13 @@ class ExamplesTest {
                 final JSONArray att = object.getJSONArray("Fn::GetAtt");
                 if (!resources.has(att.getString(0))) {
                     problems.add("Fn::GetAtt " + att);
-                } else if (typeName().equals(resources.getJSONObject(att.getString(0)).getString("Type"))
-                    && !schema().getJSONArray("readOnlyProperties").toList().contains("/properties/" + att.getString(1))) {
+                } else if (typeName()
+                                .equals(resources
+                                        .getJSONObject(att.getString(0))
+                                        .getString("Type"))
+                        && !schema().getJSONArray("readOnlyProperties")
+                                .toList()
+                                .contains("/properties/" + att.getString(1))) {
                     problems.add("Fn::GetAtt " + att + " is no return value of " + typeName());
                 }
             }

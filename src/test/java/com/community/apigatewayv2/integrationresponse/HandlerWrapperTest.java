@@ -28,8 +28,11 @@ class HandlerWrapperTest {
     HandlerWrapperTest() {
         when(client.serviceName()).thenReturn("apigateway");
         when(client.getIntegrationResponse(org.mockito.ArgumentMatchers.any(GetIntegrationResponseRequest.class)))
-            .thenReturn(GetIntegrationResponseResponse.builder().integrationResponseId("r1")
-                .integrationResponseKey("$default").templateSelectionExpression("$request.body.type").build());
+                .thenReturn(GetIntegrationResponseResponse.builder()
+                        .integrationResponseId("r1")
+                        .integrationResponseKey("$default")
+                        .templateSelectionExpression("$request.body.type")
+                        .build());
     }
 
     private Context context() {
@@ -49,34 +52,57 @@ class HandlerWrapperTest {
         return context;
     }
 
-    private static final JSONObject CREDENTIALS =
-        new JSONObject().put("accessKeyId", "AKID").put("secretAccessKey", "secret").put("sessionToken", "token");
+    private static final JSONObject CREDENTIALS = new JSONObject()
+            .put("accessKeyId", "AKID")
+            .put("secretAccessKey", "secret")
+            .put("sessionToken", "token");
     private static final JSONObject READ_MODEL =
-        new JSONObject().put("ApiId", "api1").put("IntegrationId", "int1").put("IntegrationResponseId", "r1");
+            new JSONObject().put("ApiId", "api1").put("IntegrationId", "int1").put("IntegrationResponseId", "r1");
 
     @Test
     void theTypeFunctionServesAHandlerRequest() throws IOException {
-        final JSONObject request = new JSONObject().put("action", "READ").put("region", "us-east-1")
-            .put("awsAccountId", "123456789012").put("bearerToken", "t")
-            .put("requestData", new JSONObject().put("callerCredentials", CREDENTIALS).put("resourceProperties", READ_MODEL));
+        final JSONObject request = new JSONObject()
+                .put("action", "READ")
+                .put("region", "us-east-1")
+                .put("awsAccountId", "123456789012")
+                .put("bearerToken", "t")
+                .put(
+                        "requestData",
+                        new JSONObject().put("callerCredentials", CREDENTIALS).put("resourceProperties", READ_MODEL));
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        wrapper.handleRequest(new ByteArrayInputStream(request.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        wrapper.handleRequest(
+                new ByteArrayInputStream(request.toString().getBytes(StandardCharsets.UTF_8)), out, context());
 
-        assertEquals(new JSONObject().put("status", "SUCCESS").put("callbackDelaySeconds", 0).put("resourceModel",
-                new JSONObject(READ_MODEL.toString()).put("IntegrationResponseKey", "$default")
-                    .put("TemplateSelectionExpression", "$request.body.type")).toMap(),
-            new JSONObject(out.toString(StandardCharsets.UTF_8)).toMap());
+        assertEquals(
+                new JSONObject()
+                        .put("status", "SUCCESS")
+                        .put("callbackDelaySeconds", 0)
+                        .put(
+                                "resourceModel",
+                                new JSONObject(READ_MODEL.toString())
+                                        .put("IntegrationResponseKey", "$default")
+                                        .put("TemplateSelectionExpression", "$request.body.type"))
+                        .toMap(),
+                new JSONObject(out.toString(StandardCharsets.UTF_8)).toMap());
     }
 
     @Test
     void theTestEntrypointServesATestPayload() throws IOException {
-        final JSONObject payload = new JSONObject().put("credentials", CREDENTIALS).put("action", "READ")
-            .put("request", new JSONObject().put("clientRequestToken", "t").put("region", "us-east-1")
-                .put("desiredResourceState", READ_MODEL).put("logicalResourceIdentifier", "Response"));
+        final JSONObject payload = new JSONObject()
+                .put("credentials", CREDENTIALS)
+                .put("action", "READ")
+                .put(
+                        "request",
+                        new JSONObject()
+                                .put("clientRequestToken", "t")
+                                .put("region", "us-east-1")
+                                .put("desiredResourceState", READ_MODEL)
+                                .put("logicalResourceIdentifier", "Response"));
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        wrapper.testEntrypoint(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        wrapper.testEntrypoint(
+                new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
 
         final JSONObject answer = new JSONObject(out.toString(StandardCharsets.UTF_8));
         assertEquals("SUCCESS", answer.getString("status"), answer::toString);

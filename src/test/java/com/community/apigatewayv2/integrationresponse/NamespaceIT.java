@@ -1,9 +1,9 @@
 package com.community.apigatewayv2.integrationresponse;
 
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -42,18 +42,26 @@ class NamespaceIT {
         }
     }
 
-    private record Result(int exitCode, String output) { }
+    private record Result(int exitCode, String output) {}
 
     private static Result maven(final Path project, final String phase, final String typeName)
-        throws IOException, InterruptedException {
+            throws IOException, InterruptedException {
         final boolean windows = System.getProperty("os.name").startsWith("Windows");
         final Path mvn = Path.of(System.getProperty("maven.home"), "bin", windows ? "mvn.cmd" : "mvn");
-        final List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-o", "-q",
-            "-f", project.resolve("pom.xml").toString(),
-            "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"),
-            "-Dmaven.test.skip=true", "-Djacoco.skip=true",
-            "-Dtype.name=" + typeName, phase));
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final List<String> command = new ArrayList<>(List.of(
+                mvn.toString(),
+                "-B",
+                "-o",
+                "-q",
+                "-f",
+                project.resolve("pom.xml").toString(),
+                "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"),
+                "-Dmaven.test.skip=true",
+                "-Djacoco.skip=true",
+                "-Dtype.name=" + typeName,
+                phase));
+        final Process process =
+                new ProcessBuilder(command).redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(process.waitFor(), output);
     }
@@ -83,24 +91,30 @@ class NamespaceIT {
         final Result build = maven(project, "package", ACME);
         assertEquals(0, build.exitCode(), build.output());
 
-        final String jar = "acme-apigatewayv2-integrationresponse-handler-" + System.getProperty("handler.jar")
-            .replaceAll("^.*-handler-", "");
+        final String jar = "acme-apigatewayv2-integrationresponse-handler-"
+                + System.getProperty("handler.jar").replaceAll("^.*-handler-", "");
         try (Stream<Path> jars = Files.list(project.resolve("target"))) {
-            assertEquals(List.of(jar), jars.map(p -> p.getFileName().toString())
-                .filter(n -> n.startsWith("acme-apigatewayv2-integrationresponse-") && n.endsWith(".jar")).toList());
+            assertEquals(
+                    List.of(jar),
+                    jars.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith("acme-apigatewayv2-integrationresponse-") && n.endsWith(".jar"))
+                            .toList());
         }
-        try (ZipFile zip = new ZipFile(project.resolve("target/acme-apigatewayv2-integrationresponse.zip").toFile())) {
+        try (ZipFile zip = new ZipFile(project.resolve("target/acme-apigatewayv2-integrationresponse.zip")
+                .toFile())) {
             for (final String settingsOrSchema : List.of("schema.json", ".rpdk-config")) {
                 try (InputStream in = zip.getInputStream(zip.getEntry(settingsOrSchema))) {
-                    assertEquals(ACME, new JSONObject(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                        .getString("typeName"), settingsOrSchema);
+                    assertEquals(
+                            ACME,
+                            new JSONObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getString("typeName"),
+                            settingsOrSchema);
                 }
             }
             assertThat(zip.getEntry("target/" + jar)).isNotNull();
         }
         assertThat(Files.readString(project.resolve("target/type/resource-role.yaml")))
-            .contains("type/resource/Acme-ApiGatewayV2-IntegrationResponse/*")
-            .doesNotContain("Community");
+                .contains("type/resource/Acme-ApiGatewayV2-IntegrationResponse/*")
+                .doesNotContain("Community");
 
         final URL[] handlerJar = {project.resolve("target").resolve(jar).toUri().toURL()};
         try (URLClassLoader handler = new URLClassLoader(handlerJar, ClassLoader.getPlatformClassLoader())) {
@@ -110,16 +124,18 @@ class NamespaceIT {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "AWS::ApiGatewayV2::IntegrationResponse    | uses the namespace 'AWS', which AWS reserves",
-        "alexa::ApiGatewayV2::IntegrationResponse  | uses the namespace 'alexa', which AWS reserves",
-        "AWSQuickStart::ApiGatewayV2::Response     | uses the namespace 'AWSQuickStart', which AWS reserves",
-        "Custom::ApiGatewayV2::IntegrationResponse | uses the namespace 'Custom', which AWS reserves",
-        "Acme::IntegrationResponse                 | needs three parts separated by '::'",
-        "Acme::ApiGatewayV2::Response::MODULE      | needs three parts separated by '::'",
-        "A::ApiGatewayV2::IntegrationResponse      | each of 2 to 64 letters (a-z, A-Z) or digits",
-        "Acme::Api-Gateway::IntegrationResponse    | each of 2 to 64 letters (a-z, A-Z) or digits",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "AWS::ApiGatewayV2::IntegrationResponse    | uses the namespace 'AWS', which AWS reserves",
+                "alexa::ApiGatewayV2::IntegrationResponse  | uses the namespace 'alexa', which AWS reserves",
+                "AWSQuickStart::ApiGatewayV2::Response     | uses the namespace 'AWSQuickStart', which AWS reserves",
+                "Custom::ApiGatewayV2::IntegrationResponse | uses the namespace 'Custom', which AWS reserves",
+                "Acme::IntegrationResponse                 | needs three parts separated by '::'",
+                "Acme::ApiGatewayV2::Response::MODULE      | needs three parts separated by '::'",
+                "A::ApiGatewayV2::IntegrationResponse      | each of 2 to 64 letters (a-z, A-Z) or digits",
+                "Acme::Api-Gateway::IntegrationResponse    | each of 2 to 64 letters (a-z, A-Z) or digits",
+            })
     void anInvalidNameFailsTheBuildSayingWhy(final String typeName, final String reason) throws Exception {
         final Path project = WORK.resolve("invalid-" + Integer.toHexString(typeName.hashCode()));
         copy(Path.of("pom.xml"), project.resolve("pom.xml"));

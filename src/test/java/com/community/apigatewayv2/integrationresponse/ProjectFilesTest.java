@@ -1,11 +1,10 @@
 package com.community.apigatewayv2.integrationresponse;
 
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
-import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,20 +60,21 @@ class ProjectFilesTest {
         assertEquals("2.0.0", RPDK_CONFIG.getJSONObject("settings").getString("protocolVersion"));
         for (final String key : List.of("entrypoint", "testEntrypoint")) {
             final String[] entry = RPDK_CONFIG.getString(key).split("::");
-            final Method method = Class.forName(entry[0])
-                .getMethod(entry[1], InputStream.class, OutputStream.class, Context.class);
+            final Method method =
+                    Class.forName(entry[0]).getMethod(entry[1], InputStream.class, OutputStream.class, Context.class);
             assertThat(Modifier.isPublic(method.getModifiers())).as(key).isTrue();
         }
     }
 
     @Test
     void samTemplateRunsTheBuiltJarWithTheSameEntryPointsAndRuntime() throws IOException {
-        assertEquals(List.of(RPDK_CONFIG.getString("entrypoint"), RPDK_CONFIG.getString("testEntrypoint")),
-            matches("template.yml", "^\\s+Handler: (\\S+)$"));
+        assertEquals(
+                List.of(RPDK_CONFIG.getString("entrypoint"), RPDK_CONFIG.getString("testEntrypoint")),
+                matches("template.yml", "^\\s+Handler: (\\S+)$"));
         assertEquals(List.of("java17", "java17"), matches("template.yml", "^\\s+Runtime: (\\S+)$"));
         // the jar a build of this directory's type name writes; other names write theirs beside it
         final String jar = projectTypeName().replace("::", "-").toLowerCase(Locale.ROOT) + "-handler-"
-            + System.getProperty("handler.jar").replaceAll("^.*-handler-", "");
+                + System.getProperty("handler.jar").replaceAll("^.*-handler-", "");
         if (projectTypeName().equals(ResourceModel.TYPE_NAME)) {
             assertEquals(System.getProperty("handler.jar"), jar);
         }
@@ -93,15 +93,18 @@ class ProjectFilesTest {
         final JSONObject handlers = readJson("resource-schema.json").getJSONObject("handlers");
         for (final String handler : handlers.keySet()) {
             handlers.getJSONObject(handler).getJSONArray("permissions").forEach(p -> schemaPermissions.add((String) p));
-            longestTimeoutMinutes = Math.max(longestTimeoutMinutes,
-                handlers.getJSONObject(handler).optInt("timeoutInMinutes", 120));
+            longestTimeoutMinutes = Math.max(
+                    longestTimeoutMinutes, handlers.getJSONObject(handler).optInt("timeoutInMinutes", 120));
         }
         assertEquals(List.copyOf(schemaPermissions), matches("resource-role.yaml", "^ {16}- \"([^\"]+)\"$"));
-        assertEquals(List.of(String.valueOf(Math.min(43_200, Math.max(3_600, 70 * longestTimeoutMinutes)))),
-            matches("resource-role.yaml", "^ {6}MaxSessionDuration: (\\d+)$"));
+        assertEquals(
+                List.of(String.valueOf(Math.min(43_200, Math.max(3_600, 70 * longestTimeoutMinutes)))),
+                matches("resource-role.yaml", "^ {6}MaxSessionDuration: (\\d+)$"));
         assertThat(Files.readString(Path.of("resource-role.yaml")))
-            .contains("aws:SourceArn:\n                  Fn::Sub: arn:${AWS::Partition}:cloudformation:${AWS::Region}:"
-                + "${AWS::AccountId}:type/resource/" + projectTypeName().replace("::", "-") + "/*\n")
-            .contains("Outputs:\n  ExecutionRoleArn:\n    Value:\n      Fn::GetAtt: ExecutionRole.Arn\n");
+                .contains(
+                        "aws:SourceArn:\n                  Fn::Sub: arn:${AWS::Partition}:cloudformation:${AWS::Region}:"
+                                + "${AWS::AccountId}:type/resource/"
+                                + projectTypeName().replace("::", "-") + "/*\n")
+                .contains("Outputs:\n  ExecutionRoleArn:\n    Value:\n      Fn::GetAtt: ExecutionRole.Arn\n");
     }
 }

@@ -1,10 +1,10 @@
 package com.community.apigatewayv2.integrationresponse;
 
-import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,9 @@ class RegistrationPackageIT {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(Path.of(dir))) {
-            return files.filter(Files::isRegularFile).map(p -> p.toString().replace('\\', '/')).toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.toString().replace('\\', '/'))
+                    .toList();
         }
     }
 
@@ -68,22 +70,29 @@ class RegistrationPackageIT {
 
     @Test
     void holdsExactlyWhatTheCfnCliPackages() throws IOException {
-        final Set<String> expected = new TreeSet<>(List.of(
-            ".rpdk-config", "schema.json", ".cfn_metadata.json", "pom.xml", "target/" + JAR));
-        try (Stream<Path> inputs = Files.isDirectory(Path.of("inputs")) ? Files.list(Path.of("inputs")) : Stream.empty()) {
+        final Set<String> expected =
+                new TreeSet<>(List.of(".rpdk-config", "schema.json", ".cfn_metadata.json", "pom.xml", "target/" + JAR));
+        try (Stream<Path> inputs =
+                Files.isDirectory(Path.of("inputs")) ? Files.list(Path.of("inputs")) : Stream.empty()) {
             inputs.filter(Files::isRegularFile).forEach(p -> expected.add("inputs/" + p.getFileName()));
         }
         expected.addAll(filesUnder("src"));
         expected.addAll(filesUnder("target/generated-sources"));
-        assertEquals(expected, new TreeSet<>(Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList()));
-        assertThat(Collections.list(zip.entries())).allSatisfy(e -> assertEquals(ZipEntry.STORED, e.getMethod(), e.getName()));
+        assertEquals(
+                expected,
+                new TreeSet<>(Collections.list(zip.entries()).stream()
+                        .map(ZipEntry::getName)
+                        .toList()));
+        assertThat(Collections.list(zip.entries()))
+                .allSatisfy(e -> assertEquals(ZipEntry.STORED, e.getMethod(), e.getName()));
     }
 
     @Test
     void projectFilesAreCopiedAsTheyAre() throws IOException {
         final List<String> copied = new ArrayList<>(List.of("pom.xml"));
         copied.addAll(filesUnder("src"));
-        try (Stream<Path> inputs = Files.isDirectory(Path.of("inputs")) ? Files.list(Path.of("inputs")) : Stream.empty()) {
+        try (Stream<Path> inputs =
+                Files.isDirectory(Path.of("inputs")) ? Files.list(Path.of("inputs")) : Stream.empty()) {
             inputs.filter(Files::isRegularFile).forEach(p -> copied.add("inputs/" + p.getFileName()));
         }
         for (final String file : copied) {
@@ -95,9 +104,12 @@ class RegistrationPackageIT {
     @Test
     void schemaAndSettingsNameTheBuiltType() throws IOException {
         final JSONObject project = new JSONObject(Files.readString(Path.of("resource-schema.json")));
-        assertEquals(project.put("typeName", TYPE_NAME).toMap(), json("schema.json").toMap());
+        assertEquals(
+                project.put("typeName", TYPE_NAME).toMap(), json("schema.json").toMap());
         final JSONObject settings = new JSONObject(Files.readString(Path.of(".rpdk-config")));
-        assertEquals(settings.put("typeName", TYPE_NAME).toMap(), json(".rpdk-config").toMap());
+        assertEquals(
+                settings.put("typeName", TYPE_NAME).toMap(),
+                json(".rpdk-config").toMap());
     }
 
     @Test
@@ -111,26 +123,30 @@ class RegistrationPackageIT {
     @Test
     void theJarIsTheOneCfnSubmitWouldFindAndCarriesTheRenamedSchema() throws IOException {
         try (Stream<Path> jars = Files.list(Path.of("target"))) {
-            assertEquals(List.of(JAR), jars.map(p -> p.getFileName().toString())
-                .filter(n -> n.startsWith(HYPHENATED + "-") && n.endsWith(".jar")).toList());
+            assertEquals(
+                    List.of(JAR),
+                    jars.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(HYPHENATED + "-") && n.endsWith(".jar"))
+                            .toList());
         }
         final Map<String, byte[]> wanted = new java.util.HashMap<>();
         try (ZipInputStream jar = new ZipInputStream(zip.getInputStream(zip.getEntry("target/" + JAR)))) {
             for (ZipEntry e = jar.getNextEntry(); e != null; e = jar.getNextEntry()) {
                 if (e.getName().endsWith("integrationresponse/model/" + Configuration.SCHEMA_RESOURCE)
-                    || e.getName().endsWith("integrationresponse/HandlerWrapper.class")) {
+                        || e.getName().endsWith("integrationresponse/HandlerWrapper.class")) {
                     wanted.put(e.getName(), jar.readAllBytes());
                 }
             }
         }
         assertThat(wanted).containsKey("com/community/apigatewayv2/integrationresponse/HandlerWrapper.class");
-        final byte[] schema = wanted.get("com/community/apigatewayv2/integrationresponse/model/" + Configuration.SCHEMA_RESOURCE);
+        final byte[] schema =
+                wanted.get("com/community/apigatewayv2/integrationresponse/model/" + Configuration.SCHEMA_RESOURCE);
         assertArrayEquals(entry("schema.json"), schema);
     }
 
     @Test
     void theExecutionRoleTemplateTrustsTheBuiltType() throws IOException {
         assertThat(Files.readString(Path.of("target", "type", "resource-role.yaml")))
-            .contains("type/resource/" + TYPE_NAME.replace("::", "-") + "/*");
+                .contains("type/resource/" + TYPE_NAME.replace("::", "-") + "/*");
     }
 }

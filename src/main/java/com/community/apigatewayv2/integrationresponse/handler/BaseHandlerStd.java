@@ -21,32 +21,38 @@ public abstract class BaseHandlerStd {
      * the identifier parts the action needs, and gives the proxy client for that region.
      */
     protected abstract ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-        AmazonWebServicesClientProxy proxy,
-        ResourceHandlerRequest<ResourceModel> request,
-        CallbackContext callbackContext,
-        ProxyClient<ApiGatewayV2Client> proxyClient,
-        Logger logger);
+            AmazonWebServicesClientProxy proxy,
+            ResourceHandlerRequest<ResourceModel> request,
+            CallbackContext callbackContext,
+            ProxyClient<ApiGatewayV2Client> proxyClient,
+            Logger logger);
 
     /** Maps whatever a service call threw, through the exception translator, for the given action. */
-    protected static CallChain.ExceptionPropagate<Object, Exception, ApiGatewayV2Client, ResourceModel, CallbackContext,
-        ProgressEvent<ResourceModel, CallbackContext>> errorsOf(final Action action) {
+    protected static CallChain.ExceptionPropagate<
+                    Object,
+                    Exception,
+                    ApiGatewayV2Client,
+                    ResourceModel,
+                    CallbackContext,
+                    ProgressEvent<ResourceModel, CallbackContext>>
+            errorsOf(final Action action) {
         return (request, exception, client, model, context) -> ExceptionTranslator.failure(exception, model, action);
     }
 
     /** GetIntegrationResponse, as the model the service holds, for Read and for Update's proof. */
     protected static ProgressEvent<ResourceModel, CallbackContext> read(
-        final AmazonWebServicesClientProxy proxy,
-        final ProxyClient<ApiGatewayV2Client> proxyClient,
-        final ResourceModel model,
-        final CallbackContext callbackContext,
-        final String callGraph,
-        final Action action) {
+            final AmazonWebServicesClientProxy proxy,
+            final ProxyClient<ApiGatewayV2Client> proxyClient,
+            final ResourceModel model,
+            final CallbackContext callbackContext,
+            final String callGraph,
+            final Action action) {
         return proxy.initiate(callGraph, proxyClient, model, callbackContext)
-            .translateToServiceRequest(Translator::readRequest)
-            .makeServiceCall((request, client) -> client.injectCredentialsAndInvokeV2(
-                request, client.client()::getIntegrationResponse))
-            .handleError(errorsOf(action))
-            .done((GetIntegrationResponseResponse response) ->
-                ProgressEvent.defaultSuccessHandler(Translator.fromService(response, model)));
+                .translateToServiceRequest(Translator::readRequest)
+                .makeServiceCall((request, client) ->
+                        client.injectCredentialsAndInvokeV2(request, client.client()::getIntegrationResponse))
+                .handleError(errorsOf(action))
+                .done((GetIntegrationResponseResponse response) ->
+                        ProgressEvent.defaultSuccessHandler(Translator.fromService(response, model)));
     }
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -32,11 +32,11 @@ final class ClientBuilder {
      * stacks, and one stack's faults must not use up another's retries.
      */
     static final RetryStrategy RETRY_STRATEGY = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-        .maxAttempts(MAX_ATTEMPTS)
-        .circuitBreakerEnabled(false)
-        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(4)))
-        .build();
+            .maxAttempts(MAX_ATTEMPTS)
+            .circuitBreakerEnabled(false)
+            .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
+            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(4)))
+            .build();
 
     /** The caller's credentials come with each request from the CloudFormation proxy, never from the client. */
     private static final AwsCredentialsProvider NO_CLIENT_CREDENTIALS = () -> {
@@ -49,20 +49,19 @@ final class ClientBuilder {
     /** Keyed by region and the endpoint property, so a client never outlives the endpoint it was built for. */
     private static final Map<String, ApiGatewayV2Client> CLIENTS = new ConcurrentHashMap<>();
 
-    private ClientBuilder() {
-    }
+    private ClientBuilder() {}
 
     static ApiGatewayV2Client client(final String region) {
         final String key = region + " " + System.getProperty(ENDPOINT_PROPERTY, "");
         return CLIENTS.computeIfAbsent(key, ignored -> ApiGatewayV2Client.builder()
-            .httpClient(Http.CLIENT)
-            .region(Region.of(region))
-            .credentialsProvider(NO_CLIENT_CREDENTIALS)
-            .overrideConfiguration(configuration -> configuration
-                .retryStrategy(RETRY_STRATEGY)
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .apiCallTimeout(CALL_TIMEOUT))
-            .build());
+                .httpClient(Http.CLIENT)
+                .region(Region.of(region))
+                .credentialsProvider(NO_CLIENT_CREDENTIALS)
+                .overrideConfiguration(configuration -> configuration
+                        .retryStrategy(RETRY_STRATEGY)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT))
+                .build());
     }
 
     /**
@@ -71,7 +70,8 @@ final class ClientBuilder {
      * classes, which a request the handler serves itself never needs.
      */
     private static final class Http {
-        @SuppressWarnings("deprecation") // Apache 4, the client the runtime is built on, is deprecated in favour of Apache 5
+        @SuppressWarnings(
+                "deprecation") // Apache 4, the client the runtime is built on, is deprecated in favour of Apache 5
         static final SdkHttpClient CLIENT = ApacheHttpClient.builder().build();
     }
 }

@@ -27,28 +27,28 @@ public class CreateHandler extends BaseHandlerStd {
 
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-        final AmazonWebServicesClientProxy proxy,
-        final ResourceHandlerRequest<ResourceModel> request,
-        final CallbackContext callbackContext,
-        final ProxyClient<ApiGatewayV2Client> proxyClient,
-        final Logger logger) {
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<ResourceModel> request,
+            final CallbackContext callbackContext,
+            final ProxyClient<ApiGatewayV2Client> proxyClient,
+            final Logger logger) {
         final ResourceModel model = request.getDesiredResourceState();
         return proxy.initiate(CALL_GRAPH + "Create", proxyClient, model, callbackContext)
-            .translateToServiceRequest(Translator::createRequest)
-            .makeServiceCall((createRequest, client) -> createOrAdopt(createRequest, client, model))
-            .handleError(errorsOf(Action.CREATE))
-            .done(ProgressEvent::defaultSuccessHandler);
+                .translateToServiceRequest(Translator::createRequest)
+                .makeServiceCall((createRequest, client) -> createOrAdopt(createRequest, client, model))
+                .handleError(errorsOf(Action.CREATE))
+                .done(ProgressEvent::defaultSuccessHandler);
     }
 
     private static ResourceModel createOrAdopt(
-        final CreateIntegrationResponseRequest createRequest,
-        final ProxyClient<ApiGatewayV2Client> client,
-        final ResourceModel desired) {
+            final CreateIntegrationResponseRequest createRequest,
+            final ProxyClient<ApiGatewayV2Client> client,
+            final ResourceModel desired) {
         for (int round = 1; ; round++) {
             try {
                 return Translator.fromService(
-                    client.injectCredentialsAndInvokeV2(createRequest, client.client()::createIntegrationResponse),
-                    desired);
+                        client.injectCredentialsAndInvokeV2(createRequest, client.client()::createIntegrationResponse),
+                        desired);
             } catch (final SdkException failure) {
                 if (!ExceptionTranslator.outcomeUnknown(failure)) {
                     throw failure;
@@ -66,12 +66,14 @@ public class CreateHandler extends BaseHandlerStd {
 
     /** The response holding the desired key, or null; a lookup that fails reports the create's own failure. */
     private static ResourceModel lookUpKey(
-        final ProxyClient<ApiGatewayV2Client> client, final ResourceModel desired, final SdkException createFailure) {
+            final ProxyClient<ApiGatewayV2Client> client,
+            final ResourceModel desired,
+            final SdkException createFailure) {
         try {
             String nextToken = null;
             do {
                 final GetIntegrationResponsesResponse page = client.injectCredentialsAndInvokeV2(
-                    Translator.listRequest(desired, nextToken), client.client()::getIntegrationResponses);
+                        Translator.listRequest(desired, nextToken), client.client()::getIntegrationResponses);
                 for (final ResourceModel candidate : Translator.fromList(page, desired)) {
                     if (Objects.equals(desired.getIntegrationResponseKey(), candidate.getIntegrationResponseKey())) {
                         return candidate;
@@ -92,8 +94,9 @@ public class CreateHandler extends BaseHandlerStd {
             return Translator.asGiven(existing, desired);
         }
         throw ConflictException.builder()
-            .message("the integration response " + existing.getIntegrationResponseId() + " holding this key has other "
-                + "values for " + String.join(", ", differences) + ", so it was not made by this request")
-            .build();
+                .message("the integration response " + existing.getIntegrationResponseId()
+                        + " holding this key has other " + "values for " + String.join(", ", differences)
+                        + ", so it was not made by this request")
+                .build();
     }
 }

@@ -15,19 +15,19 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 public class DeleteHandler extends BaseHandlerStd {
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-        final AmazonWebServicesClientProxy proxy,
-        final ResourceHandlerRequest<ResourceModel> request,
-        final CallbackContext callbackContext,
-        final ProxyClient<ApiGatewayV2Client> proxyClient,
-        final Logger logger) {
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<ResourceModel> request,
+            final CallbackContext callbackContext,
+            final ProxyClient<ApiGatewayV2Client> proxyClient,
+            final Logger logger) {
         final ResourceModel model = request.getDesiredResourceState();
         return proxy.initiate(CALL_GRAPH + "Delete", proxyClient, model, callbackContext)
-            .translateToServiceRequest(Translator::deleteRequest)
-            .makeServiceCall((deleteRequest, client) -> client.injectCredentialsAndInvokeV2(
-                deleteRequest, client.client()::deleteIntegrationResponse))
-            .handleError(errorsOf(Action.DELETE))
-            .done(response -> ProgressEvent.<ResourceModel, CallbackContext>builder()
-                .status(OperationStatus.SUCCESS)
-                .build());
+                .translateToServiceRequest(Translator::deleteRequest)
+                .makeServiceCall((deleteRequest, client) ->
+                        client.injectCredentialsAndInvokeV2(deleteRequest, client.client()::deleteIntegrationResponse))
+                .handleError(errorsOf(Action.DELETE))
+                .done(response -> ProgressEvent.<ResourceModel, CallbackContext>builder()
+                        .status(OperationStatus.SUCCESS)
+                        .build());
     }
 }

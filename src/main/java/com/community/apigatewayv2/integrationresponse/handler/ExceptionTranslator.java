@@ -15,17 +15,17 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 
 /** The one place where a failed service call becomes a handler error code and message. */
 public final class ExceptionTranslator {
-    private ExceptionTranslator() {
-    }
+    private ExceptionTranslator() {}
 
     static ProgressEvent<ResourceModel, CallbackContext> failure(
-        final Exception exception, final ResourceModel model, final Action action) {
+            final Exception exception, final ResourceModel model, final Action action) {
         final HandlerErrorCode code = errorCode(exception, action);
         return failure(code, message(code, exception, model));
     }
 
     /** A FAILED event: it never carries a model. */
-    public static ProgressEvent<ResourceModel, CallbackContext> failure(final HandlerErrorCode code, final String message) {
+    public static ProgressEvent<ResourceModel, CallbackContext> failure(
+            final HandlerErrorCode code, final String message) {
         return ProgressEvent.failed(null, null, code, message);
     }
 
@@ -54,8 +54,8 @@ public final class ExceptionTranslator {
                 return HandlerErrorCode.ServiceInternalError;
             }
             return serviceException.isThrottlingException()
-                ? HandlerErrorCode.Throttling
-                : HandlerErrorCode.GeneralServiceException;
+                    ? HandlerErrorCode.Throttling
+                    : HandlerErrorCode.GeneralServiceException;
         }
         if (exception instanceof SdkClientException) {
             // no answer from the service: connection refused or reset, or a timeout
@@ -82,24 +82,29 @@ public final class ExceptionTranslator {
 
     private static String message(final HandlerErrorCode code, final Exception exception, final ResourceModel model) {
         final String detail = exception instanceof AwsServiceException serviceException
-            && serviceException.awsErrorDetails() != null
-            && serviceException.awsErrorDetails().errorMessage() != null
-            ? serviceException.awsErrorDetails().errorMessage()
-            : exception.getMessage();
+                        && serviceException.awsErrorDetails() != null
+                        && serviceException.awsErrorDetails().errorMessage() != null
+                ? serviceException.awsErrorDetails().errorMessage()
+                : exception.getMessage();
         switch (code) {
             case NotFound:
                 return notFound(model, detail);
             case AlreadyExists:
-                return String.format("%s with IntegrationResponseKey '%s' already exists in integration '%s' of API '%s' (%s)",
-                    ResourceModel.TYPE_NAME, model.getIntegrationResponseKey(), model.getIntegrationId(), model.getApiId(),
-                    detail);
+                return String.format(
+                        "%s with IntegrationResponseKey '%s' already exists in integration '%s' of API '%s' (%s)",
+                        ResourceModel.TYPE_NAME,
+                        model.getIntegrationResponseKey(),
+                        model.getIntegrationId(),
+                        model.getApiId(),
+                        detail);
             default:
                 return detail;
         }
     }
 
     static String notFound(final ResourceModel model, final String detail) {
-        return String.format("%s with identifier '%s' was not found (%s)",
-            ResourceModel.TYPE_NAME, model.getCloudControlIdentifier(), detail);
+        return String.format(
+                "%s with identifier '%s' was not found (%s)",
+                ResourceModel.TYPE_NAME, model.getCloudControlIdentifier(), detail);
     }
 }

@@ -34,13 +34,20 @@ public final class Handlers {
      * a whole identifier cannot exist (NotFound).
      */
     private static final Map<Action, IdentifierRule> IDENTIFIER_RULES = new EnumMap<>(Map.of(
-        Action.CREATE, new IdentifierRule(PARENT, (model, missing) ->
-            ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, missing + " is required")),
-        Action.LIST, new IdentifierRule(PARENT, (model, missing) -> ExceptionTranslator.failure(
-            HandlerErrorCode.InvalidRequest, missing + " is required to list integration responses")),
-        Action.READ, IdentifierRule.NAMES_A_RESOURCE,
-        Action.UPDATE, IdentifierRule.NAMES_A_RESOURCE,
-        Action.DELETE, IdentifierRule.NAMES_A_RESOURCE));
+            Action.CREATE,
+                    new IdentifierRule(
+                            PARENT,
+                            (model, missing) -> ExceptionTranslator.failure(
+                                    HandlerErrorCode.InvalidRequest, missing + " is required")),
+            Action.LIST,
+                    new IdentifierRule(
+                            PARENT,
+                            (model, missing) -> ExceptionTranslator.failure(
+                                    HandlerErrorCode.InvalidRequest,
+                                    missing + " is required to list integration responses")),
+            Action.READ, IdentifierRule.NAMES_A_RESOURCE,
+            Action.UPDATE, IdentifierRule.NAMES_A_RESOURCE,
+            Action.DELETE, IdentifierRule.NAMES_A_RESOURCE));
 
     private final Function<String, ApiGatewayV2Client> clients;
     private final Map<Action, BaseHandlerStd> handlers;
@@ -52,12 +59,14 @@ public final class Handlers {
 
     /** @param clients the API Gateway V2 client for a region */
     public Handlers(final Function<String, ApiGatewayV2Client> clients) {
-        this(clients, new EnumMap<>(Map.of(
-            Action.CREATE, new CreateHandler(),
-            Action.READ, new ReadHandler(),
-            Action.UPDATE, new UpdateHandler(),
-            Action.DELETE, new DeleteHandler(),
-            Action.LIST, new ListHandler())));
+        this(
+                clients,
+                new EnumMap<>(Map.of(
+                        Action.CREATE, new CreateHandler(),
+                        Action.READ, new ReadHandler(),
+                        Action.UPDATE, new UpdateHandler(),
+                        Action.DELETE, new DeleteHandler(),
+                        Action.LIST, new ListHandler())));
     }
 
     /** @param handlers the handler for each action, for tests that record what a handler is given */
@@ -72,11 +81,11 @@ public final class Handlers {
      * whatever a handler throws goes through the exception translator, as a failed service call does.
      */
     public ProgressEvent<ResourceModel, CallbackContext> invoke(
-        final AmazonWebServicesClientProxy proxy,
-        final ResourceHandlerRequest<ResourceModel> request,
-        final Action action,
-        final CallbackContext callbackContext,
-        final Logger log) {
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<ResourceModel> request,
+            final Action action,
+            final CallbackContext callbackContext,
+            final Logger log) {
 
         final BaseHandlerStd handler = action == null ? null : handlers.get(action);
         if (handler == null) {
@@ -84,7 +93,8 @@ public final class Handlers {
         }
         final ResourceModel model = request.getDesiredResourceState();
         if (model == null) {
-            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request carries no resource model");
+            return ExceptionTranslator.failure(
+                    HandlerErrorCode.InvalidRequest, "The request carries no resource model");
         }
         final Optional<String> nullValue = Translator.nullMapValue(model);
         if (nullValue.isPresent()) {
@@ -99,8 +109,12 @@ public final class Handlers {
             return rule.failure().apply(model, missing.get().jsonName());
         }
         try {
-            return handler.handleRequest(proxy, request, callbackContext == null ? new CallbackContext() : callbackContext,
-                proxy.newProxy(() -> clients.apply(request.getRegion())), log);
+            return handler.handleRequest(
+                    proxy,
+                    request,
+                    callbackContext == null ? new CallbackContext() : callbackContext,
+                    proxy.newProxy(() -> clients.apply(request.getRegion())),
+                    log);
         } catch (final RuntimeException e) {
             final StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
@@ -111,11 +125,12 @@ public final class Handlers {
 
     /** The identifier parts an action needs, and its answer, given the model and the first part missing. */
     private record IdentifierRule(
-        List<Property> parts,
-        BiFunction<ResourceModel, String, ProgressEvent<ResourceModel, CallbackContext>> failure) {
+            List<Property> parts,
+            BiFunction<ResourceModel, String, ProgressEvent<ResourceModel, CallbackContext>> failure) {
 
-        static final IdentifierRule NAMES_A_RESOURCE = new IdentifierRule(Property.primaryIdentifier(), (model, missing) ->
-            ExceptionTranslator.failure(HandlerErrorCode.NotFound,
-                ExceptionTranslator.notFound(model, missing + " is not set")));
+        static final IdentifierRule NAMES_A_RESOURCE = new IdentifierRule(
+                Property.primaryIdentifier(),
+                (model, missing) -> ExceptionTranslator.failure(
+                        HandlerErrorCode.NotFound, ExceptionTranslator.notFound(model, missing + " is not set")));
     }
 }

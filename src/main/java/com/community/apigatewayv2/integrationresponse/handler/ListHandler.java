@@ -15,21 +15,21 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 public class ListHandler extends BaseHandlerStd {
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-        final AmazonWebServicesClientProxy proxy,
-        final ResourceHandlerRequest<ResourceModel> request,
-        final CallbackContext callbackContext,
-        final ProxyClient<ApiGatewayV2Client> proxyClient,
-        final Logger logger) {
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<ResourceModel> request,
+            final CallbackContext callbackContext,
+            final ProxyClient<ApiGatewayV2Client> proxyClient,
+            final Logger logger) {
         final ResourceModel model = request.getDesiredResourceState();
         return proxy.initiate(CALL_GRAPH + "List", proxyClient, model, callbackContext)
-            .translateToServiceRequest(parent -> Translator.listRequest(parent, request.getNextToken()))
-            .makeServiceCall((listRequest, client) -> client.injectCredentialsAndInvokeV2(
-                listRequest, client.client()::getIntegrationResponses))
-            .handleError(errorsOf(Action.LIST))
-            .done(response -> ProgressEvent.<ResourceModel, CallbackContext>builder()
-                .resourceModels(Translator.fromList(response, model))
-                .nextToken(response.nextToken())
-                .status(OperationStatus.SUCCESS)
-                .build());
+                .translateToServiceRequest(parent -> Translator.listRequest(parent, request.getNextToken()))
+                .makeServiceCall((listRequest, client) ->
+                        client.injectCredentialsAndInvokeV2(listRequest, client.client()::getIntegrationResponses))
+                .handleError(errorsOf(Action.LIST))
+                .done(response -> ProgressEvent.<ResourceModel, CallbackContext>builder()
+                        .resourceModels(Translator.fromList(response, model))
+                        .nextToken(response.nextToken())
+                        .status(OperationStatus.SUCCESS)
+                        .build());
     }
 }

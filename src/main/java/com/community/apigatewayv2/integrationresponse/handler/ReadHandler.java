@@ -13,11 +13,17 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 public class ReadHandler extends BaseHandlerStd {
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-        final AmazonWebServicesClientProxy proxy,
-        final ResourceHandlerRequest<ResourceModel> request,
-        final CallbackContext callbackContext,
-        final ProxyClient<ApiGatewayV2Client> proxyClient,
-        final Logger logger) {
-        return read(proxy, proxyClient, request.getDesiredResourceState(), callbackContext, CALL_GRAPH + "Read", Action.READ);
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<ResourceModel> request,
+            final CallbackContext callbackContext,
+            final ProxyClient<ApiGatewayV2Client> proxyClient,
+            final Logger logger) {
+        return read(
+                proxy,
+                proxyClient,
+                request.getDesiredResourceState(),
+                callbackContext,
+                CALL_GRAPH + "Read",
+                Action.READ);
     }
 }

@@ -31,27 +31,26 @@ final class Translator {
     private static final String CLEARED_STRING = "";
     private static final Map<String, String> CLEARED_MAP = Map.of();
 
-    private Translator() {
-    }
+    private Translator() {}
 
     static CreateIntegrationResponseRequest createRequest(final ResourceModel model) {
         return CreateIntegrationResponseRequest.builder()
-            .apiId(model.getApiId())
-            .integrationId(model.getIntegrationId())
-            .integrationResponseKey(model.getIntegrationResponseKey())
-            .contentHandlingStrategy(valueOrNull(model.getContentHandlingStrategy()))
-            .templateSelectionExpression(valueOrNull(model.getTemplateSelectionExpression()))
-            .responseParameters(valueOrNull(model.getResponseParameters()))
-            .responseTemplates(valueOrNull(model.getResponseTemplates()))
-            .build();
+                .apiId(model.getApiId())
+                .integrationId(model.getIntegrationId())
+                .integrationResponseKey(model.getIntegrationResponseKey())
+                .contentHandlingStrategy(valueOrNull(model.getContentHandlingStrategy()))
+                .templateSelectionExpression(valueOrNull(model.getTemplateSelectionExpression()))
+                .responseParameters(valueOrNull(model.getResponseParameters()))
+                .responseTemplates(valueOrNull(model.getResponseTemplates()))
+                .build();
     }
 
     static GetIntegrationResponseRequest readRequest(final ResourceModel model) {
         return GetIntegrationResponseRequest.builder()
-            .apiId(model.getApiId())
-            .integrationId(model.getIntegrationId())
-            .integrationResponseId(model.getIntegrationResponseId())
-            .build();
+                .apiId(model.getApiId())
+                .integrationId(model.getIntegrationId())
+                .integrationResponseId(model.getIntegrationResponseId())
+                .build();
     }
 
     /**
@@ -62,35 +61,37 @@ final class Translator {
     static UpdateIntegrationResponseRequest updateRequest(final ResourceModel desired, final ResourceModel current) {
         final ResourceModel known = current == null ? ResourceModel.builder().build() : current;
         return UpdateIntegrationResponseRequest.builder()
-            .apiId(desired.getApiId())
-            .integrationId(desired.getIntegrationId())
-            .integrationResponseId(desired.getIntegrationResponseId())
-            .integrationResponseKey(desired.getIntegrationResponseKey())
-            .contentHandlingStrategy(valueOrClear(
-                desired.getContentHandlingStrategy(), known.getContentHandlingStrategy(), CLEARED_STRING))
-            .templateSelectionExpression(valueOrClear(
-                desired.getTemplateSelectionExpression(), known.getTemplateSelectionExpression(), CLEARED_STRING))
-            .responseParameters(valueOrClear(
-                desired.getResponseParameters(), known.getResponseParameters(), CLEARED_MAP))
-            .responseTemplates(valueOrClear(
-                desired.getResponseTemplates(), known.getResponseTemplates(), CLEARED_MAP))
-            .build();
+                .apiId(desired.getApiId())
+                .integrationId(desired.getIntegrationId())
+                .integrationResponseId(desired.getIntegrationResponseId())
+                .integrationResponseKey(desired.getIntegrationResponseKey())
+                .contentHandlingStrategy(valueOrClear(
+                        desired.getContentHandlingStrategy(), known.getContentHandlingStrategy(), CLEARED_STRING))
+                .templateSelectionExpression(valueOrClear(
+                        desired.getTemplateSelectionExpression(),
+                        known.getTemplateSelectionExpression(),
+                        CLEARED_STRING))
+                .responseParameters(
+                        valueOrClear(desired.getResponseParameters(), known.getResponseParameters(), CLEARED_MAP))
+                .responseTemplates(
+                        valueOrClear(desired.getResponseTemplates(), known.getResponseTemplates(), CLEARED_MAP))
+                .build();
     }
 
     static DeleteIntegrationResponseRequest deleteRequest(final ResourceModel model) {
         return DeleteIntegrationResponseRequest.builder()
-            .apiId(model.getApiId())
-            .integrationId(model.getIntegrationId())
-            .integrationResponseId(model.getIntegrationResponseId())
-            .build();
+                .apiId(model.getApiId())
+                .integrationId(model.getIntegrationId())
+                .integrationResponseId(model.getIntegrationResponseId())
+                .build();
     }
 
     static GetIntegrationResponsesRequest listRequest(final ResourceModel model, final String nextToken) {
         return GetIntegrationResponsesRequest.builder()
-            .apiId(model.getApiId())
-            .integrationId(model.getIntegrationId())
-            .nextToken(nextToken)
-            .build();
+                .apiId(model.getApiId())
+                .integrationId(model.getIntegrationId())
+                .nextToken(nextToken)
+                .build();
     }
 
     /**
@@ -123,10 +124,10 @@ final class Translator {
     /** The names of the updatable properties whose values differ, "not set" and empty being the same. */
     static List<String> differences(final ResourceModel desired, final ResourceModel actual) {
         return Property.playing(Role.UPDATABLE).stream()
-            .filter(property -> !equivalent(property.get(desired), property.get(actual)))
-            .map(Property::jsonName)
-            .sorted()
-            .collect(Collectors.toList());
+                .filter(property -> !equivalent(property.get(desired), property.get(actual)))
+                .map(Property::jsonName)
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     /**
@@ -139,7 +140,7 @@ final class Translator {
                 for (final Map.Entry<?, ?> entry : map.entrySet()) {
                     if (entry.getValue() == null) {
                         return Optional.of(property.jsonName() + "['" + entry.getKey()
-                            + "'] is null: every value must be a string");
+                                + "'] is null: every value must be a string");
                     }
                 }
             }
@@ -149,7 +150,9 @@ final class Translator {
 
     /** The first of {@code parts} that the model leaves unset. */
     static Optional<Property> missingIdentifier(final ResourceModel model, final List<Property> parts) {
-        return parts.stream().filter(part -> valueOrNull(part.get(model)) == null).findFirst();
+        return parts.stream()
+                .filter(part -> valueOrNull(part.get(model)) == null)
+                .findFirst();
     }
 
     /**
@@ -159,9 +162,9 @@ final class Translator {
      */
     private static ResourceModel serviceState(final SdkPojo answer, final ResourceModel parent) {
         final ResourceModel model = ResourceModel.builder()
-            .apiId(parent.getApiId())
-            .integrationId(parent.getIntegrationId())
-            .build();
+                .apiId(parent.getApiId())
+                .integrationId(parent.getIntegrationId())
+                .build();
         for (final SdkField<?> field : answer.sdkFields()) {
             final Optional<Property> property = Property.named(field.memberName());
             if (property.isPresent() && property.get().role() != Role.PARENT) {

@@ -24,54 +24,57 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 public class UpdateHandler extends BaseHandlerStd {
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-        final AmazonWebServicesClientProxy proxy,
-        final ResourceHandlerRequest<ResourceModel> request,
-        final CallbackContext callbackContext,
-        final ProxyClient<ApiGatewayV2Client> proxyClient,
-        final Logger logger) {
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<ResourceModel> request,
+            final CallbackContext callbackContext,
+            final ProxyClient<ApiGatewayV2Client> proxyClient,
+            final Logger logger) {
         final ResourceModel desired = request.getDesiredResourceState();
         final ResourceModel previous = request.getPreviousResourceState();
         final Optional<String> changedCreateOnly = changedCreateOnlyProperty(desired, previous);
         if (changedCreateOnly.isPresent()) {
-            return ExceptionTranslator.failure(HandlerErrorCode.NotUpdatable,
-                changedCreateOnly.get() + " cannot be updated: it is a create-only property");
+            return ExceptionTranslator.failure(
+                    HandlerErrorCode.NotUpdatable,
+                    changedCreateOnly.get() + " cannot be updated: it is a create-only property");
         }
         return proxy.initiate(CALL_GRAPH + "Update", proxyClient, desired, callbackContext)
-            .translateToServiceRequest(model -> Translator.updateRequest(model, previous))
-            .makeServiceCall((updateRequest, client) -> patchUntilReached(updateRequest, client, desired))
-            .handleError(errorsOf(Action.UPDATE))
-            .progress()
-            .then(progress -> read(proxy, proxyClient, desired, callbackContext, CALL_GRAPH + "Update::ReadBack",
-                Action.UPDATE))
-            .onSuccess(readBack -> provenOrFailed(desired, readBack.getResourceModel()));
+                .translateToServiceRequest(model -> Translator.updateRequest(model, previous))
+                .makeServiceCall((updateRequest, client) -> patchUntilReached(updateRequest, client, desired))
+                .handleError(errorsOf(Action.UPDATE))
+                .progress()
+                .then(progress -> read(
+                        proxy, proxyClient, desired, callbackContext, CALL_GRAPH + "Update::ReadBack", Action.UPDATE))
+                .onSuccess(readBack -> provenOrFailed(desired, readBack.getResourceModel()));
     }
 
     private static UpdateIntegrationResponseResponse patchUntilReached(
-        final UpdateIntegrationResponseRequest updateRequest,
-        final ProxyClient<ApiGatewayV2Client> client,
-        final ResourceModel desired) {
+            final UpdateIntegrationResponseRequest updateRequest,
+            final ProxyClient<ApiGatewayV2Client> client,
+            final ResourceModel desired) {
         final UpdateIntegrationResponseResponse response = patch(updateRequest, client);
         final ResourceModel reached = Translator.fromService(response, desired);
         return Translator.differences(desired, reached).isEmpty()
-            ? response
-            : patch(Translator.updateRequest(desired, reached), client);
+                ? response
+                : patch(Translator.updateRequest(desired, reached), client);
     }
 
     private static UpdateIntegrationResponseResponse patch(
-        final UpdateIntegrationResponseRequest updateRequest, final ProxyClient<ApiGatewayV2Client> client) {
+            final UpdateIntegrationResponseRequest updateRequest, final ProxyClient<ApiGatewayV2Client> client) {
         return client.injectCredentialsAndInvokeV2(updateRequest, client.client()::updateIntegrationResponse);
     }
 
     private static ProgressEvent<ResourceModel, CallbackContext> provenOrFailed(
-        final ResourceModel desired, final ResourceModel actual) {
+            final ResourceModel desired, final ResourceModel actual) {
         final List<String> differences = Translator.differences(desired, actual);
         return differences.isEmpty()
-            ? ProgressEvent.defaultSuccessHandler(actual)
-            : ExceptionTranslator.failure(HandlerErrorCode.NotStabilized,
-                "After the update the service still holds other values for " + String.join(", ", differences));
+                ? ProgressEvent.defaultSuccessHandler(actual)
+                : ExceptionTranslator.failure(
+                        HandlerErrorCode.NotStabilized,
+                        "After the update the service still holds other values for " + String.join(", ", differences));
     }
 
-    private static Optional<String> changedCreateOnlyProperty(final ResourceModel desired, final ResourceModel previous) {
+    private static Optional<String> changedCreateOnlyProperty(
+            final ResourceModel desired, final ResourceModel previous) {
         if (previous == null) {
             return Optional.empty();
         }
@@ -79,7 +82,7 @@ public class UpdateHandler extends BaseHandlerStd {
             return Optional.of("ApiId");
         }
         return Objects.equals(desired.getIntegrationId(), previous.getIntegrationId())
-            ? Optional.empty()
-            : Optional.of("IntegrationId");
+                ? Optional.empty()
+                : Optional.of("IntegrationId");
     }
 }

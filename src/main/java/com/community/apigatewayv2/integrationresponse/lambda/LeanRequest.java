@@ -26,12 +26,33 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * properties as the JSON object the runtime validates.
  */
 final class LeanRequest {
-    private static final Set<String> REQUEST_FIELDS = Set.of("action", "awsAccountId", "bearerToken", "nextToken",
-        "maxResults", "region", "resourceType", "resourceTypeVersion", "requestData", "stackId", "snapshotRequested",
-        "rollback", "driftable", "features", "updatePolicy", "creationPolicy");
-    private static final Set<String> REQUEST_DATA_FIELDS = Set.of("callerCredentials", "providerLogGroupName",
-        "logicalResourceId", "resourceProperties", "previousResourceProperties", "systemTags", "previousSystemTags",
-        "stackTags", "previousStackTags");
+    private static final Set<String> REQUEST_FIELDS = Set.of(
+            "action",
+            "awsAccountId",
+            "bearerToken",
+            "nextToken",
+            "maxResults",
+            "region",
+            "resourceType",
+            "resourceTypeVersion",
+            "requestData",
+            "stackId",
+            "snapshotRequested",
+            "rollback",
+            "driftable",
+            "features",
+            "updatePolicy",
+            "creationPolicy");
+    private static final Set<String> REQUEST_DATA_FIELDS = Set.of(
+            "callerCredentials",
+            "providerLogGroupName",
+            "logicalResourceId",
+            "resourceProperties",
+            "previousResourceProperties",
+            "systemTags",
+            "previousSystemTags",
+            "stackTags",
+            "previousStackTags");
     private static final Set<String> CREDENTIALS_FIELDS = Set.of("accessKeyId", "secretAccessKey", "sessionToken");
 
     final Action action;
@@ -39,10 +60,15 @@ final class LeanRequest {
     final Credentials callerCredentials;
     /** The resource properties as sent, for schema validation; null when the request carries none. */
     final JSONObject properties;
+
     final ResourceHandlerRequest<ResourceModel> request;
 
-    private LeanRequest(final Action action, final String resourceType, final Credentials callerCredentials,
-                        final JSONObject properties, final ResourceHandlerRequest<ResourceModel> request) {
+    private LeanRequest(
+            final Action action,
+            final String resourceType,
+            final Credentials callerCredentials,
+            final JSONObject properties,
+            final ResourceHandlerRequest<ResourceModel> request) {
         this.action = action;
         this.resourceType = resourceType;
         this.callerCredentials = callerCredentials;
@@ -76,16 +102,16 @@ final class LeanRequest {
         putAll(previousTags, stringMap(data, "previousStackTags"));
 
         final ResourceHandlerRequest<ResourceModel> request = ResourceHandlerRequest.<ResourceModel>builder()
-            .clientRequestToken(string(payload, "bearerToken"))
-            .desiredResourceState(model(properties))
-            .previousResourceState(previous == null ? null : model(previous))
-            .desiredResourceTags(desiredTags)
-            .systemTags(stringMap(data, "systemTags"))
-            .awsAccountId(string(payload, "awsAccountId"))
-            .logicalResourceIdentifier(string(data, "logicalResourceId"))
-            .nextToken(string(payload, "nextToken"))
-            .region(string(payload, "region"))
-            .build();
+                .clientRequestToken(string(payload, "bearerToken"))
+                .desiredResourceState(model(properties))
+                .previousResourceState(previous == null ? null : model(previous))
+                .desiredResourceTags(desiredTags)
+                .systemTags(stringMap(data, "systemTags"))
+                .awsAccountId(string(payload, "awsAccountId"))
+                .logicalResourceIdentifier(string(data, "logicalResourceId"))
+                .nextToken(string(payload, "nextToken"))
+                .region(string(payload, "region"))
+                .build();
         request.setPreviousResourceTags(previousTags);
         request.setStackId(string(payload, "stackId"));
         request.setSnapshotRequested(bool(payload, "snapshotRequested"));
@@ -102,10 +128,15 @@ final class LeanRequest {
 
         final JSONObject credentials = data.getJSONObject("callerCredentials");
         knownFieldsOnly(credentials, CREDENTIALS_FIELDS);
-        return new LeanRequest(Action.valueOf(payload.getString("action")), string(payload, "resourceType"),
-            new Credentials(string(credentials, "accessKeyId"), string(credentials, "secretAccessKey"),
-                string(credentials, "sessionToken")),
-            properties, request);
+        return new LeanRequest(
+                Action.valueOf(payload.getString("action")),
+                string(payload, "resourceType"),
+                new Credentials(
+                        string(credentials, "accessKeyId"),
+                        string(credentials, "secretAccessKey"),
+                        string(credentials, "sessionToken")),
+                properties,
+                request);
     }
 
     /** The model, when every property is one the schema names, spelled exactly, with its JSON type. */
@@ -117,9 +148,8 @@ final class LeanRequest {
                 // an explicit null is read by the runtime's lenient mapping, and dropped before validation
                 throw NotExact.INSTANCE;
             }
-            property.set(model, property.kind() == Kind.STRING_MAP
-                ? stringMap(properties, name)
-                : string(properties, name));
+            property.set(
+                    model, property.kind() == Kind.STRING_MAP ? stringMap(properties, name) : string(properties, name));
         }
         return model;
     }

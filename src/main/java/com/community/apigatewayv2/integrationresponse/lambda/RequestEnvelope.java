@@ -17,8 +17,8 @@ record RequestEnvelope(JSONObject request, String problem) {
     /** The key of a payload the caller compressed, which only the runtime unpacks. */
     private static final String COMPRESSED = "__COMPRESSED__";
 
-    private static final String ACTIONS = Arrays.stream(Action.values()).map(Action::name)
-        .collect(Collectors.joining(", "));
+    private static final String ACTIONS =
+            Arrays.stream(Action.values()).map(Action::name).collect(Collectors.joining(", "));
 
     /**
      * The payload parsed once, with what is wrong with it, or a null problem when it can be served.

@@ -49,6 +49,7 @@ public final class RequestRouter {
     private final ResourceSchemaValidator validator = new ResourceSchemaValidator();
     /** The platform log (the function's own log group), set up on the first invocation. */
     private LoggerProxy logger;
+
     private RuntimeWrapper runtime;
     /** The temporary directory's modification time when it was last listed empty, or 0. */
     private long emptySince;
@@ -63,7 +64,7 @@ public final class RequestRouter {
      * instead of ending as InternalFailure with a parser's message.
      */
     public void handleRequest(final InputStream inputStream, final OutputStream outputStream, final Context context)
-        throws IOException {
+            throws IOException {
         if (logger == null) {
             logger = new LoggerProxy();
             logger.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
@@ -87,7 +88,7 @@ public final class RequestRouter {
 
     /** The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}. */
     public void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
-        throws IOException {
+            throws IOException {
         runtime(context).testEntrypoint(inputStream, outputStream, context);
     }
 
@@ -101,8 +102,11 @@ public final class RequestRouter {
         }
         ProgressEvent<ResourceModel, CallbackContext> event;
         try {
-            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(logger, lean.callerCredentials,
-                DelayFactory.CONSTANT_DEFAULT_DELAY_FACTORY, WaitStrategy.scheduleForCallbackStrategy());
+            final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(
+                    logger,
+                    lean.callerCredentials,
+                    DelayFactory.CONSTANT_DEFAULT_DELAY_FACTORY,
+                    WaitStrategy.scheduleForCallbackStrategy());
             event = handlers.invoke(proxy, lean.request, lean.action, null, logger);
             logger.log(String.format("Handler returned %s%n", event.getStatus()));
             if (event.getStatus() == OperationStatus.IN_PROGRESS && !MUTATING.contains(lean.action)) {
@@ -120,7 +124,7 @@ public final class RequestRouter {
 
     /** As the runtime writes an event: never a result or annotations, and the same JSON text. */
     private void write(final ProgressEvent<ResourceModel, CallbackContext> event, final OutputStream outputStream)
-        throws IOException {
+            throws IOException {
         event.setResult(null);
         event.setAnnotations(null);
         final String json = WireJson.event(event);

@@ -30,6 +30,7 @@ import software.amazon.cloudformation.resource.exceptions.ValidationException;
 final class ResourceSchemaValidator implements SchemaValidator {
     /** Where the list handler schema's relative references point; a name that can never resolve remotely. */
     private static final URI LOCAL_BASE = URI.create("https://schema.invalid/");
+
     private static final URI LOCAL_RESOURCE_SCHEMA = LOCAL_BASE.resolve(Configuration.SCHEMA_RESOURCE);
 
     private static final SchemaClient NO_DOWNLOADS = url -> {
@@ -38,7 +39,8 @@ final class ResourceSchemaValidator implements SchemaValidator {
 
     @Override
     public void validateObject(final JSONObject modelObject, final JSONObject schemaObject) {
-        final Schema schema = schemaObject == Configuration.resourceSchema() ? Compiled.RESOURCE : compile(schemaObject);
+        final Schema schema =
+                schemaObject == Configuration.resourceSchema() ? Compiled.RESOURCE : compile(schemaObject);
         try {
             schema.validate(modelObject);
         } catch (final org.everit.json.schema.ValidationException e) {
@@ -52,14 +54,16 @@ final class ResourceSchemaValidator implements SchemaValidator {
      * [pattern]") or the pattern a map's keys must match. Rules are the schema's, never the input's
      * values, so nothing the scrubbing removed comes back.
      */
-    private static ValidationException withRules(final org.everit.json.schema.ValidationException found,
-                                                 final ValidationException scrubbed) {
+    private static ValidationException withRules(
+            final org.everit.json.schema.ValidationException found, final ValidationException scrubbed) {
         final List<ValidationException> causes = new ArrayList<>();
         for (int i = 0; i < scrubbed.getCausingExceptions().size(); i++) {
-            causes.add(withRules(found.getCausingExceptions().get(i), scrubbed.getCausingExceptions().get(i)));
+            causes.add(withRules(
+                    found.getCausingExceptions().get(i),
+                    scrubbed.getCausingExceptions().get(i)));
         }
-        return new ValidationException(scrubbed.getMessage() + rule(found), causes, scrubbed.getKeyword(),
-            scrubbed.getSchemaPointer());
+        return new ValidationException(
+                scrubbed.getMessage() + rule(found), causes, scrubbed.getKeyword(), scrubbed.getSchemaPointer());
     }
 
     @SuppressWarnings("deprecation") // its replacement, getRegexpPatternProperties, is not public
@@ -68,10 +72,14 @@ final class ResourceSchemaValidator implements SchemaValidator {
         if ("pattern".equals(found.getKeyword()) && violated instanceof StringSchema string) {
             return ": the value must match " + string.getPattern();
         }
-        if ("additionalProperties".equals(found.getKeyword()) && violated instanceof ObjectSchema object
-            && !object.getPatternProperties().isEmpty()) {
-            return ": every key must match " + object.getPatternProperties().keySet().stream()
-                .map(String::valueOf).sorted().collect(Collectors.joining(" or "));
+        if ("additionalProperties".equals(found.getKeyword())
+                && violated instanceof ObjectSchema object
+                && !object.getPatternProperties().isEmpty()) {
+            return ": every key must match "
+                    + object.getPatternProperties().keySet().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(" or "));
         }
         return "";
     }
@@ -95,15 +103,17 @@ final class ResourceSchemaValidator implements SchemaValidator {
     /** The list handler schema, or one that accepts anything when the resource schema declares none. */
     @Override
     public Schema getListHandlerSchema(final JSONObject definitionSchemaObject) {
-        final JSONObject list = definitionSchemaObject.optJSONObject("handlers", new JSONObject())
-            .optJSONObject("list", new JSONObject());
-        final JSONObject handlerSchema = list.optJSONObject("handlerSchema",
-            new JSONObject().put("additionalProperties", true));
-        return loader()
-            .registerSchemaByURI(LOCAL_RESOURCE_SCHEMA, definitionSchemaObject)
-            .resolutionScope(LOCAL_BASE)
-            .schemaJson(handlerSchema)
-            .build().load().build();
+        final JSONObject list = definitionSchemaObject
+                .optJSONObject("handlers", new JSONObject())
+                .optJSONObject("list", new JSONObject());
+        final JSONObject handlerSchema =
+                list.optJSONObject("handlerSchema", new JSONObject().put("additionalProperties", true));
+        return loader().registerSchemaByURI(LOCAL_RESOURCE_SCHEMA, definitionSchemaObject)
+                .resolutionScope(LOCAL_BASE)
+                .schemaJson(handlerSchema)
+                .build()
+                .load()
+                .build();
     }
 
     static Schema compile(final JSONObject schemaObject) {

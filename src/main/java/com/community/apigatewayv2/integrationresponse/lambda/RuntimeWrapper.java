@@ -1,11 +1,11 @@
 package com.community.apigatewayv2.integrationresponse.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.community.apigatewayv2.integrationresponse.model.TypeConfigurationModel;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,19 +36,26 @@ import software.amazon.cloudformation.resource.Serializer;
  */
 final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
     // Returned from methods the superclass constructor calls, so they must exist before any instance field.
-    private static final TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> REQUEST_TYPE =
-        new TypeReference<>() { };
-    private static final TypeReference<ResourceModel> MODEL_TYPE = new TypeReference<>() { };
-    private static final TypeReference<ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>
-        TEST_PAYLOAD_TYPE = new TypeReference<>() { };
+    private static final TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>>
+            REQUEST_TYPE = new TypeReference<>() {};
+    private static final TypeReference<ResourceModel> MODEL_TYPE = new TypeReference<>() {};
+    private static final TypeReference<
+                    ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>
+            TEST_PAYLOAD_TYPE = new TypeReference<>() {};
 
     private final Handlers handlers;
 
     RuntimeWrapper(final Handlers handlers) {
         // what the no-argument constructor builds, but a validator that compiles the schema once; the
         // runtime creates the publishers left null on the first request that needs them, as it does there
-        super(new SessionCredentialsProvider(), null, null, null, new ResourceSchemaValidator(), new Serializer(),
-            HTTP_CLIENT);
+        super(
+                new SessionCredentialsProvider(),
+                null,
+                null,
+                null,
+                new ResourceSchemaValidator(),
+                new Serializer(),
+                HTTP_CLIENT);
         this.handlers = handlers;
     }
 
@@ -70,35 +77,39 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
 
     @Override
     public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
-        final AmazonWebServicesClientProxy proxy,
-        final ResourceHandlerRequest<ResourceModel> request,
-        final Action action,
-        final CallbackContext callbackContext,
-        final TypeConfigurationModel typeConfiguration) {
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<ResourceModel> request,
+            final Action action,
+            final CallbackContext callbackContext,
+            final TypeConfigurationModel typeConfiguration) {
         return handlers.invoke(proxy, request, action, callbackContext, loggerProxy);
     }
 
     /** The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}. */
     void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
-        throws IOException {
+            throws IOException {
         loggerProxy = new LoggerProxy();
         loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
         ProgressEvent<ResourceModel, CallbackContext> response;
         try {
             final String json = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);
             final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
-                serializer.deserialize(json, TEST_PAYLOAD_TYPE);
+                    serializer.deserialize(json, TEST_PAYLOAD_TYPE);
             if (payload.getCredentials() == null || payload.getRequest() == null) {
                 throw new IllegalArgumentException("The test payload needs credentials and a request");
             }
             final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(
-                loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
+                    loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
             if (payload.getRequest().getRegion() == null) {
                 // cfn test sends the region beside the request, a field the runtime's payload class lacks
                 payload.getRequest().setRegion(new JSONObject(json).optString("region", null));
             }
-            response = invokeHandler(proxy, payload.getRequest(), payload.getAction(), payload.getCallbackContext(),
-                payload.getTypeConfiguration());
+            response = invokeHandler(
+                    proxy,
+                    payload.getRequest(),
+                    payload.getAction(),
+                    payload.getCallbackContext(),
+                    payload.getTypeConfiguration());
         } catch (final IOException | IllegalArgumentException | JSONException e) {
             response = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InvalidRequest);
         }
@@ -108,19 +119,19 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
 
     @Override
     protected ResourceHandlerRequest<ResourceModel> transform(
-        final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
+            final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
         final RequestData<ResourceModel, TypeConfigurationModel> requestData = request.getRequestData();
         return ResourceHandlerRequest.<ResourceModel>builder()
-            .clientRequestToken(request.getBearerToken())
-            .desiredResourceState(requestData.getResourceProperties())
-            .previousResourceState(requestData.getPreviousResourceProperties())
-            .desiredResourceTags(getDesiredResourceTags(request))
-            .systemTags(requestData.getSystemTags())
-            .awsAccountId(request.getAwsAccountId())
-            .logicalResourceIdentifier(requestData.getLogicalResourceId())
-            .nextToken(request.getNextToken())
-            .region(request.getRegion())
-            .build();
+                .clientRequestToken(request.getBearerToken())
+                .desiredResourceState(requestData.getResourceProperties())
+                .previousResourceState(requestData.getPreviousResourceProperties())
+                .desiredResourceTags(getDesiredResourceTags(request))
+                .systemTags(requestData.getSystemTags())
+                .awsAccountId(request.getAwsAccountId())
+                .logicalResourceIdentifier(requestData.getLogicalResourceId())
+                .nextToken(request.getNextToken())
+                .region(request.getRegion())
+                .build();
     }
 
     @Override

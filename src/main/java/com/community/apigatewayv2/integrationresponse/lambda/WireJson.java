@@ -16,8 +16,7 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 final class WireJson {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private WireJson() {
-    }
+    private WireJson() {}
 
     /**
      * The event as JSON, or null when it carries a callback context, which only the runtime's
@@ -33,7 +32,10 @@ final class WireJson {
             field(json, "status").append('"').append(event.getStatus().name()).append('"');
         }
         if (event.getErrorCode() != null) {
-            field(json, "errorCode").append('"').append(event.getErrorCode().name()).append('"');
+            field(json, "errorCode")
+                    .append('"')
+                    .append(event.getErrorCode().name())
+                    .append('"');
         }
         if (event.getMessage() != null) {
             string(field(json, "message"), event.getMessage());

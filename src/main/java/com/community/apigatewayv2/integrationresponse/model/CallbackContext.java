@@ -7,5 +7,4 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 /** Carries the call chain's memory between re-invocations; every handler here finishes in one invocation. */
 @ToString
 @EqualsAndHashCode(callSuper = true)
-public class CallbackContext extends StdCallbackContext {
-}
+public class CallbackContext extends StdCallbackContext {}

@@ -16,8 +16,7 @@ import org.json.JSONTokener;
 public final class Configuration {
     public static final String SCHEMA_RESOURCE = "resource-schema.json";
 
-    private Configuration() {
-    }
+    private Configuration() {}
 
     /** The schema, read from the jar once, on first use. */
     public static JSONObject resourceSchema() {

@@ -21,7 +21,10 @@ import org.json.JSONObject;
 @Builder(toBuilder = true)
 @AllArgsConstructor
 @NoArgsConstructor
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE)
 public class ResourceModel {
     /** The name this build gave the type (the build property type.name), as the bundled schema states it. */
     @JsonIgnore
@@ -29,8 +32,10 @@ public class ResourceModel {
 
     @JsonIgnore
     public static final String IDENTIFIER_KEY_APIID = "/properties/ApiId";
+
     @JsonIgnore
     public static final String IDENTIFIER_KEY_INTEGRATIONID = "/properties/IntegrationId";
+
     @JsonIgnore
     public static final String IDENTIFIER_KEY_INTEGRATIONRESPONSEID = "/properties/IntegrationResponseId";
 
@@ -66,29 +71,64 @@ public class ResourceModel {
      */
     public enum Property {
         API_ID("ApiId", Kind.STRING, Role.PARENT, ResourceModel::getApiId, (m, v) -> m.setApiId(string(v))),
-        INTEGRATION_ID("IntegrationId", Kind.STRING, Role.PARENT,
-            ResourceModel::getIntegrationId, (m, v) -> m.setIntegrationId(string(v))),
-        INTEGRATION_RESPONSE_ID("IntegrationResponseId", Kind.STRING, Role.READ_ONLY,
-            ResourceModel::getIntegrationResponseId, (m, v) -> m.setIntegrationResponseId(string(v))),
-        INTEGRATION_RESPONSE_KEY("IntegrationResponseKey", Kind.STRING, Role.UPDATABLE,
-            ResourceModel::getIntegrationResponseKey, (m, v) -> m.setIntegrationResponseKey(string(v))),
-        CONTENT_HANDLING_STRATEGY("ContentHandlingStrategy", Kind.STRING, Role.UPDATABLE,
-            ResourceModel::getContentHandlingStrategy, (m, v) -> m.setContentHandlingStrategy(string(v))),
-        RESPONSE_PARAMETERS("ResponseParameters", Kind.STRING_MAP, Role.UPDATABLE,
-            ResourceModel::getResponseParameters, (m, v) -> m.setResponseParameters(stringMap(v))),
-        RESPONSE_TEMPLATES("ResponseTemplates", Kind.STRING_MAP, Role.UPDATABLE,
-            ResourceModel::getResponseTemplates, (m, v) -> m.setResponseTemplates(stringMap(v))),
-        TEMPLATE_SELECTION_EXPRESSION("TemplateSelectionExpression", Kind.STRING, Role.UPDATABLE,
-            ResourceModel::getTemplateSelectionExpression, (m, v) -> m.setTemplateSelectionExpression(string(v)));
+        INTEGRATION_ID(
+                "IntegrationId",
+                Kind.STRING,
+                Role.PARENT,
+                ResourceModel::getIntegrationId,
+                (m, v) -> m.setIntegrationId(string(v))),
+        INTEGRATION_RESPONSE_ID(
+                "IntegrationResponseId",
+                Kind.STRING,
+                Role.READ_ONLY,
+                ResourceModel::getIntegrationResponseId,
+                (m, v) -> m.setIntegrationResponseId(string(v))),
+        INTEGRATION_RESPONSE_KEY(
+                "IntegrationResponseKey",
+                Kind.STRING,
+                Role.UPDATABLE,
+                ResourceModel::getIntegrationResponseKey,
+                (m, v) -> m.setIntegrationResponseKey(string(v))),
+        CONTENT_HANDLING_STRATEGY(
+                "ContentHandlingStrategy",
+                Kind.STRING,
+                Role.UPDATABLE,
+                ResourceModel::getContentHandlingStrategy,
+                (m, v) -> m.setContentHandlingStrategy(string(v))),
+        RESPONSE_PARAMETERS(
+                "ResponseParameters",
+                Kind.STRING_MAP,
+                Role.UPDATABLE,
+                ResourceModel::getResponseParameters,
+                (m, v) -> m.setResponseParameters(stringMap(v))),
+        RESPONSE_TEMPLATES(
+                "ResponseTemplates",
+                Kind.STRING_MAP,
+                Role.UPDATABLE,
+                ResourceModel::getResponseTemplates,
+                (m, v) -> m.setResponseTemplates(stringMap(v))),
+        TEMPLATE_SELECTION_EXPRESSION(
+                "TemplateSelectionExpression",
+                Kind.STRING,
+                Role.UPDATABLE,
+                ResourceModel::getTemplateSelectionExpression,
+                (m, v) -> m.setTemplateSelectionExpression(string(v)));
 
         /** What a property holds: a string, or a map of string to string. */
-        public enum Kind { STRING, STRING_MAP }
+        public enum Kind {
+            STRING,
+            STRING_MAP
+        }
 
         /**
          * The part a property plays: names the parent (create-only, part of the identifier), is
          * read-only (the service's id, the rest of the identifier), or is the resource's own and updatable.
          */
-        public enum Role { PARENT, READ_ONLY, UPDATABLE }
+        public enum Role {
+            PARENT,
+            READ_ONLY,
+            UPDATABLE
+        }
 
         private final String jsonName;
         private final Kind kind;
@@ -96,8 +136,12 @@ public class ResourceModel {
         private final Function<ResourceModel, Object> getter;
         private final BiConsumer<ResourceModel, Object> setter;
 
-        Property(final String jsonName, final Kind kind, final Role role, final Function<ResourceModel, Object> getter,
-                 final BiConsumer<ResourceModel, Object> setter) {
+        Property(
+                final String jsonName,
+                final Kind kind,
+                final Role role,
+                final Function<ResourceModel, Object> getter,
+                final BiConsumer<ResourceModel, Object> setter) {
             this.jsonName = jsonName;
             this.kind = kind;
             this.role = role;
@@ -130,12 +174,16 @@ public class ResourceModel {
         /** The properties that play the given parts, in table order. */
         public static List<Property> playing(final Role... roles) {
             final List<Role> wanted = List.of(roles);
-            return Arrays.stream(values()).filter(property -> wanted.contains(property.role)).toList();
+            return Arrays.stream(values())
+                    .filter(property -> wanted.contains(property.role))
+                    .toList();
         }
 
         /** The property of that JSON (and SDK member) name. */
         public static Optional<Property> named(final String jsonName) {
-            return Arrays.stream(values()).filter(property -> property.jsonName.equals(jsonName)).findFirst();
+            return Arrays.stream(values())
+                    .filter(property -> property.jsonName.equals(jsonName))
+                    .findFirst();
         }
 
         /** The parts of the primary identifier, in order. */
@@ -169,6 +217,7 @@ public class ResourceModel {
     /** The identifier as Cloud Control and Terraform's awscc provider write it: {@code ApiId|IntegrationId|IntegrationResponseId}. */
     @JsonIgnore
     public String getCloudControlIdentifier() {
-        return String.join("|", String.valueOf(apiId), String.valueOf(integrationId), String.valueOf(integrationResponseId));
+        return String.join(
+                "|", String.valueOf(apiId), String.valueOf(integrationId), String.valueOf(integrationResponseId));
     }
 }

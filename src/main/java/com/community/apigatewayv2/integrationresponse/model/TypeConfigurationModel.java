@@ -8,5 +8,4 @@ import lombok.NoArgsConstructor;
 @Data
 @NoArgsConstructor
 @JsonIgnoreProperties(ignoreUnknown = true)
-public class TypeConfigurationModel {
-}
+public class TypeConfigurationModel {}

@@ -43,8 +43,8 @@ class ResourceContractTest {
 
     @BeforeAll
     void startTheLocalStack() throws IOException {
-        stack = LocalDeployment.start(false, null, 0, 0, new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8));
+        stack = LocalDeployment.start(
+                false, null, 0, 0, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         prerequisitesClient = stack.prerequisitesClient();
         invoker = new LambdaInvoker(stack.lambdaUri());
         requests = stack.requests();
@@ -63,20 +63,21 @@ class ResourceContractTest {
     }
 
     private JsonNode call(final String action, final JsonNode desired, final JsonNode previous, final String nextToken)
-        throws IOException, InterruptedException {
+            throws IOException, InterruptedException {
         final ObjectNode request = requests.request(action, desired, previous, nextToken);
         final List<JsonNode> answered = "READ".equals(action) || "LIST".equals(action)
-            ? List.of(invoker.invoke(LambdaInvoker.TYPE_FUNCTION, request))
-            : invoker.invokeUntilDone(request);
-        answered.forEach(event -> events.add(JSON.createObjectNode().put("action", action).set("event", event)));
+                ? List.of(invoker.invoke(LambdaInvoker.TYPE_FUNCTION, request))
+                : invoker.invokeUntilDone(request);
+        answered.forEach(event ->
+                events.add(JSON.createObjectNode().put("action", action).set("event", event)));
         return answered.get(answered.size() - 1);
     }
 
     private static ObjectNode identifierOf(final JsonNode model) {
         return JSON.createObjectNode()
-            .put("ApiId", model.get("ApiId").asText())
-            .put("IntegrationId", model.get("IntegrationId").asText())
-            .put("IntegrationResponseId", model.get("IntegrationResponseId").asText());
+                .put("ApiId", model.get("ApiId").asText())
+                .put("IntegrationId", model.get("IntegrationId").asText())
+                .put("IntegrationResponseId", model.get("IntegrationResponseId").asText());
     }
 
     private static JsonNode withoutId(final JsonNode model) {
@@ -87,7 +88,8 @@ class ResourceContractTest {
 
     private List<JsonNode> listAll(final JsonNode model) throws IOException, InterruptedException {
         final ObjectNode scope = JSON.createObjectNode()
-            .put("ApiId", model.get("ApiId").asText()).put("IntegrationId", model.get("IntegrationId").asText());
+                .put("ApiId", model.get("ApiId").asText())
+                .put("IntegrationId", model.get("IntegrationId").asText());
         final List<JsonNode> models = new ArrayList<>();
         String token = null;
         do {
@@ -122,14 +124,18 @@ class ResourceContractTest {
     void updateThenReadEqualsTheUpdateInputAndKeepsThePrimaryIdentifier() throws Exception {
         final JsonNode created = call("CREATE", inputs.create(), null, null).get("resourceModel");
         final ObjectNode desired = ((ObjectNode) inputs.update().deepCopy())
-            .put("IntegrationResponseId", created.get("IntegrationResponseId").asText());
+                .put(
+                        "IntegrationResponseId",
+                        created.get("IntegrationResponseId").asText());
 
         final JsonNode updated = call("UPDATE", desired, created, null);
 
         assertEquals("SUCCESS", updated.path("status").asText(), updated.toString());
         assertEquals(inputs.update(), withoutId(updated.get("resourceModel")));
         assertEquals(identifierOf(created), identifierOf(updated.get("resourceModel")));
-        assertEquals(updated.get("resourceModel"), call("READ", identifierOf(created), null, null).get("resourceModel"));
+        assertEquals(
+                updated.get("resourceModel"),
+                call("READ", identifierOf(created), null, null).get("resourceModel"));
         assertThat(listAll(created)).contains(updated.get("resourceModel"));
     }
 
@@ -151,7 +157,9 @@ class ResourceContractTest {
 
         assertFailed(call("READ", identifier, null, null), "NotFound");
         final ObjectNode desired = ((ObjectNode) inputs.update().deepCopy())
-            .put("IntegrationResponseId", created.get("IntegrationResponseId").asText());
+                .put(
+                        "IntegrationResponseId",
+                        created.get("IntegrationResponseId").asText());
         assertFailed(call("UPDATE", desired, created, null), "NotFound");
         assertFailed(call("DELETE", identifier, null, null), "NotFound");
         assertThat(listAll(created)).doesNotContain(created);
@@ -164,20 +172,30 @@ class ResourceContractTest {
 
     @Test
     void aDuplicateKeyFailsAlreadyExists() throws Exception {
-        assertEquals("SUCCESS", call("CREATE", inputs.create(), null, null).path("status").asText());
+        assertEquals(
+                "SUCCESS",
+                call("CREATE", inputs.create(), null, null).path("status").asText());
         assertFailed(call("CREATE", inputs.create(), null, null), "AlreadyExists");
     }
 
     @Test
     void theLifecycleCommandFindsNoBreak() throws Exception {
         final ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        final List<String> violations = new Lifecycle(invoker, requests, new PrintStream(lines, true,
-            StandardCharsets.UTF_8)).run(inputs.create(), inputs.update());
+        final List<String> violations = new Lifecycle(
+                        invoker, requests, new PrintStream(lines, true, StandardCharsets.UTF_8))
+                .run(inputs.create(), inputs.update());
         assertThat(violations).isEmpty();
         assertThat(lines.toString(StandardCharsets.UTF_8).lines())
-            .extracting(line -> line.split("\\s+")[0] + " " + line.split("\\s+")[1])
-            .containsExactly("CREATE SUCCESS", "READ SUCCESS", "UPDATE SUCCESS", "READ SUCCESS", "LIST SUCCESS",
-                "DELETE SUCCESS", "READ FAILED", "DELETE FAILED");
+                .extracting(line -> line.split("\\s+")[0] + " " + line.split("\\s+")[1])
+                .containsExactly(
+                        "CREATE SUCCESS",
+                        "READ SUCCESS",
+                        "UPDATE SUCCESS",
+                        "READ SUCCESS",
+                        "LIST SUCCESS",
+                        "DELETE SUCCESS",
+                        "READ FAILED",
+                        "DELETE FAILED");
     }
 
     /** Checked over every event the suite saw, once all tests ran. */
@@ -193,7 +211,8 @@ class ResourceContractTest {
             }
             if ("FAILED".equals(status)) {
                 assertThat(event.has("resourceModel") || event.has("resourceModels"))
-                    .as("FAILED carries no models: " + event).isFalse();
+                        .as("FAILED carries no models: " + event)
+                        .isFalse();
             }
             if ("SUCCESS".equals(status)) {
                 final List<JsonNode> models = new ArrayList<>();
@@ -203,7 +222,9 @@ class ResourceContractTest {
                 event.path("resourceModels").forEach(models::add);
                 for (final JsonNode model : models) {
                     for (final String part : List.of("ApiId", "IntegrationId", "IntegrationResponseId")) {
-                        assertThat(model.path(part).asText()).as(part + " in " + model).isNotBlank();
+                        assertThat(model.path(part).asText())
+                                .as(part + " in " + model)
+                                .isNotBlank();
                     }
                 }
             }

@@ -1,7 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
-import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.createResponse;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.request;
@@ -11,6 +9,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,14 +29,19 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 class CreateHandlerAdoptTest {
     private final ApiGatewayV2Client client = HandlerTestSupport.mockClient();
     private final CreateHandler handler = new CreateHandler();
-    private final ResourceModel desired = fullModel().toBuilder().integrationResponseId(null).build();
+    private final ResourceModel desired =
+            fullModel().toBuilder().integrationResponseId(null).build();
     private final CreateIntegrationResponseRequest createRequest = Translator.createRequest(desired);
     private final GetIntegrationResponsesRequest firstPage = Translator.listRequest(desired, null);
     private final GetIntegrationResponsesRequest secondPage = Translator.listRequest(desired, "page-2");
 
     private ProgressEvent<ResourceModel, CallbackContext> create() {
-        return handler.handleRequest(HandlerTestSupport.proxy(), request(desired), new CallbackContext(),
-            HandlerTestSupport.proxyClient(client), HandlerTestSupport.logger());
+        return handler.handleRequest(
+                HandlerTestSupport.proxy(),
+                request(desired),
+                new CallbackContext(),
+                HandlerTestSupport.proxyClient(client),
+                HandlerTestSupport.logger());
     }
 
     private static SdkClientException reset() {
@@ -45,13 +50,16 @@ class CreateHandlerAdoptTest {
 
     private static GetIntegrationResponsesResponse page(final String nextToken, final ResourceModel... items) {
         return GetIntegrationResponsesResponse.builder()
-            .items(Arrays.stream(items).map(HandlerTestSupport::listItem).toList())
-            .nextToken(nextToken)
-            .build();
+                .items(Arrays.stream(items).map(HandlerTestSupport::listItem).toList())
+                .nextToken(nextToken)
+                .build();
     }
 
     private static ResourceModel other(final String id, final String key) {
-        return fullModel().toBuilder().integrationResponseId(id).integrationResponseKey(key).build();
+        return fullModel().toBuilder()
+                .integrationResponseId(id)
+                .integrationResponseKey(key)
+                .build();
     }
 
     @Test
@@ -70,8 +78,8 @@ class CreateHandlerAdoptTest {
     @Test
     void createsOnceMoreWhenTheLookupFindsNothing() {
         when(client.createIntegrationResponse(eq(createRequest)))
-            .thenThrow(HandlerTestSupport.serviceError("InternalServerErrorException", "boom", 500))
-            .thenReturn(createResponse(fullModel()));
+                .thenThrow(HandlerTestSupport.serviceError("InternalServerErrorException", "boom", 500))
+                .thenReturn(createResponse(fullModel()));
         when(client.getIntegrationResponses(eq(firstPage))).thenReturn(page(null, other("r1", "$default")));
 
         assertEquals(ProgressEvent.defaultSuccessHandler(fullModel()), create());
@@ -94,15 +102,22 @@ class CreateHandlerAdoptTest {
     @Test
     void aResponseWithTheKeyButOtherValuesIsSomeoneElsesAndFailsAlreadyExists() {
         when(client.createIntegrationResponse(eq(createRequest))).thenThrow(conflict(3));
-        final ResourceModel foreign = fullModel().toBuilder().integrationResponseId("theirs")
-            .responseTemplates(Map.of("application/json", "{}")).contentHandlingStrategy(null).build();
+        final ResourceModel foreign = fullModel().toBuilder()
+                .integrationResponseId("theirs")
+                .responseTemplates(Map.of("application/json", "{}"))
+                .contentHandlingStrategy(null)
+                .build();
         when(client.getIntegrationResponses(eq(firstPage))).thenReturn(page(null, foreign));
 
-        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.AlreadyExists,
-            "Community::ApiGatewayV2::IntegrationResponse with IntegrationResponseKey '/200/' already exists in "
-                + "integration 'int1234' of API 'a1b2c3d4e5' (the integration response theirs holding this key has "
-                + "other values for ContentHandlingStrategy, ResponseTemplates, so it was not made by this request)"),
-            create());
+        assertEquals(
+                ProgressEvent.failed(
+                        null,
+                        null,
+                        HandlerErrorCode.AlreadyExists,
+                        "Community::ApiGatewayV2::IntegrationResponse with IntegrationResponseKey '/200/' already exists in "
+                                + "integration 'int1234' of API 'a1b2c3d4e5' (the integration response theirs holding this key has "
+                                + "other values for ContentHandlingStrategy, ResponseTemplates, so it was not made by this request)"),
+                create());
         verify(client).createIntegrationResponse(createRequest);
         verify(client).getIntegrationResponses(firstPage);
         HandlerTestSupport.verifyNoOtherCalls(client);
@@ -110,8 +125,7 @@ class CreateHandlerAdoptTest {
 
     @Test
     void whenEveryAttemptIsLostTheCreatesOwnFailureIsReported() {
-        when(client.createIntegrationResponse(eq(createRequest)))
-            .thenThrow(ApiCallTimeoutException.create(12_000));
+        when(client.createIntegrationResponse(eq(createRequest))).thenThrow(ApiCallTimeoutException.create(12_000));
         when(client.getIntegrationResponses(eq(firstPage))).thenReturn(page(null));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = create();
@@ -126,10 +140,15 @@ class CreateHandlerAdoptTest {
     void aFailedLookupReportsTheCreatesFailure() {
         when(client.createIntegrationResponse(eq(createRequest))).thenThrow(reset());
         when(client.getIntegrationResponses(eq(firstPage)))
-            .thenThrow(HandlerTestSupport.serviceError("TooManyRequestsException", "slow down", 429));
+                .thenThrow(HandlerTestSupport.serviceError("TooManyRequestsException", "slow down", 429));
 
-        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.NetworkFailure,
-            "Unable to execute HTTP request: The target server failed to respond"), create());
+        assertEquals(
+                ProgressEvent.failed(
+                        null,
+                        null,
+                        HandlerErrorCode.NetworkFailure,
+                        "Unable to execute HTTP request: The target server failed to respond"),
+                create());
         verify(client).createIntegrationResponse(createRequest);
         verify(client).getIntegrationResponses(firstPage);
         HandlerTestSupport.verifyNoOtherCalls(client);
@@ -137,8 +156,13 @@ class CreateHandlerAdoptTest {
 
     @Test
     void clearAnswersAreNotLookedUp() {
-        when(client.createIntegrationResponse(eq(createRequest))).thenThrow(
-            TooManyRequestsException.builder().message("Too Many Requests").statusCode(429).build(), conflict(1));
+        when(client.createIntegrationResponse(eq(createRequest)))
+                .thenThrow(
+                        TooManyRequestsException.builder()
+                                .message("Too Many Requests")
+                                .statusCode(429)
+                                .build(),
+                        conflict(1));
 
         assertEquals(HandlerErrorCode.Throttling, create().getErrorCode());
         assertEquals(HandlerErrorCode.AlreadyExists, create().getErrorCode());
@@ -147,8 +171,12 @@ class CreateHandlerAdoptTest {
     }
 
     private static ConflictException conflict(final int attempts) {
-        return ConflictException.builder().message("The resource already exists.")
-            .awsErrorDetails(HandlerTestSupport.errorDetails("ConflictException", "The resource already exists.", 409))
-            .statusCode(409).numAttempts(attempts).build();
+        return ConflictException.builder()
+                .message("The resource already exists.")
+                .awsErrorDetails(
+                        HandlerTestSupport.errorDetails("ConflictException", "The resource already exists.", 409))
+                .statusCode(409)
+                .numAttempts(attempts)
+                .build();
     }
 }

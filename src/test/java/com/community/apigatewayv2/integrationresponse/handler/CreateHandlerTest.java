@@ -1,7 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
-import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.createResponse;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.minimalModel;
@@ -11,9 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
@@ -26,8 +25,12 @@ class CreateHandlerTest {
     private final CreateHandler handler = new CreateHandler();
 
     private ProgressEvent<ResourceModel, CallbackContext> create(final ResourceModel desired) {
-        return handler.handleRequest(HandlerTestSupport.proxy(), request(desired), new CallbackContext(),
-            HandlerTestSupport.proxyClient(client), HandlerTestSupport.logger());
+        return handler.handleRequest(
+                HandlerTestSupport.proxy(),
+                request(desired),
+                new CallbackContext(),
+                HandlerTestSupport.proxyClient(client),
+                HandlerTestSupport.logger());
     }
 
     private static ResourceModel withoutId(final ResourceModel model) {
@@ -63,16 +66,24 @@ class CreateHandlerTest {
     @Test
     void duplicateKeyFailsAlreadyExistsWithoutAModel() {
         final ResourceModel desired = withoutId(fullModel());
-        when(client.createIntegrationResponse(any(CreateIntegrationResponseRequest.class))).thenThrow(
-            ConflictException.builder().message("The resource already exists.")
-                .awsErrorDetails(HandlerTestSupport.errorDetails("ConflictException", "The resource already exists.", 409))
-                .statusCode(409).build());
+        when(client.createIntegrationResponse(any(CreateIntegrationResponseRequest.class)))
+                .thenThrow(ConflictException.builder()
+                        .message("The resource already exists.")
+                        .awsErrorDetails(HandlerTestSupport.errorDetails(
+                                "ConflictException", "The resource already exists.", 409))
+                        .statusCode(409)
+                        .build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = create(desired);
 
-        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.AlreadyExists,
-            ResourceModel.TYPE_NAME + " with IntegrationResponseKey '/200/' already exists in "
-                + "integration 'int1234' of API 'a1b2c3d4e5' (The resource already exists.)"), event);
+        assertEquals(
+                ProgressEvent.failed(
+                        null,
+                        null,
+                        HandlerErrorCode.AlreadyExists,
+                        ResourceModel.TYPE_NAME + " with IntegrationResponseKey '/200/' already exists in "
+                                + "integration 'int1234' of API 'a1b2c3d4e5' (The resource already exists.)"),
+                event);
         verify(client).createIntegrationResponse(Translator.createRequest(desired));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }

@@ -1,16 +1,15 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
-import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.notFound;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseResponse;
@@ -23,17 +22,24 @@ class DeleteHandlerTest {
     private final DeleteHandler handler = new DeleteHandler();
 
     private ProgressEvent<ResourceModel, CallbackContext> delete(final ResourceModel model) {
-        return handler.handleRequest(HandlerTestSupport.proxy(), request(model), new CallbackContext(),
-            HandlerTestSupport.proxyClient(client), HandlerTestSupport.logger());
+        return handler.handleRequest(
+                HandlerTestSupport.proxy(),
+                request(model),
+                new CallbackContext(),
+                HandlerTestSupport.proxyClient(client),
+                HandlerTestSupport.logger());
     }
 
     @Test
     void deletesWithOneCallAndReturnsNoModel() {
         when(client.deleteIntegrationResponse(eq(Translator.deleteRequest(fullModel()))))
-            .thenReturn(DeleteIntegrationResponseResponse.builder().build());
+                .thenReturn(DeleteIntegrationResponseResponse.builder().build());
 
-        assertEquals(ProgressEvent.<ResourceModel, CallbackContext>builder().status(OperationStatus.SUCCESS).build(),
-            delete(fullModel()));
+        assertEquals(
+                ProgressEvent.<ResourceModel, CallbackContext>builder()
+                        .status(OperationStatus.SUCCESS)
+                        .build(),
+                delete(fullModel()));
         verify(client).deleteIntegrationResponse(Translator.deleteRequest(fullModel()));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
@@ -41,11 +47,15 @@ class DeleteHandlerTest {
     @Test
     void deletingAMissingResourceFailsNotFound() {
         when(client.deleteIntegrationResponse(eq(Translator.deleteRequest(fullModel()))))
-            .thenThrow(notFound("Invalid IntegrationResponse identifier specified"));
+                .thenThrow(notFound("Invalid IntegrationResponse identifier specified"));
 
-        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.NotFound,
-                ExceptionTranslator.notFound(fullModel(), "Invalid IntegrationResponse identifier specified")),
-            delete(fullModel()));
+        assertEquals(
+                ProgressEvent.failed(
+                        null,
+                        null,
+                        HandlerErrorCode.NotFound,
+                        ExceptionTranslator.notFound(fullModel(), "Invalid IntegrationResponse identifier specified")),
+                delete(fullModel()));
         verify(client).deleteIntegrationResponse(Translator.deleteRequest(fullModel()));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }

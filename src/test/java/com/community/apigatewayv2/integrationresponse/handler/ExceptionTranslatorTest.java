@@ -1,11 +1,11 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
-import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,43 +25,89 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 class ExceptionTranslatorTest {
     static Stream<Arguments> mappings() {
         return Stream.of(
-            Arguments.of(HandlerTestSupport.notFound("Invalid API identifier specified"), Action.READ,
-                HandlerErrorCode.NotFound),
-            Arguments.of(BadRequestException.builder().message("bad").statusCode(400).build(), Action.CREATE,
-                HandlerErrorCode.InvalidRequest),
-            Arguments.of(ConflictException.builder().message("exists").statusCode(409).build(), Action.CREATE,
-                HandlerErrorCode.AlreadyExists),
-            Arguments.of(ConflictException.builder().message("exists").statusCode(409).build(), Action.UPDATE,
-                HandlerErrorCode.ResourceConflict),
-            Arguments.of(ConflictException.builder().message("busy").statusCode(409).build(), Action.DELETE,
-                HandlerErrorCode.ResourceConflict),
-            Arguments.of(TooManyRequestsException.builder().message("slow down").statusCode(429).build(), Action.LIST,
-                HandlerErrorCode.Throttling),
-            Arguments.of(AccessDeniedException.builder().message("no").statusCode(403).build(), Action.READ,
-                HandlerErrorCode.AccessDenied),
-            Arguments.of(HandlerTestSupport.serviceError("UnrecognizedClientException", "bad token", 403), Action.READ,
-                HandlerErrorCode.AccessDenied),
-            Arguments.of(HandlerTestSupport.serviceError("MissingAuthenticationTokenException", "none", 401),
-                Action.DELETE, HandlerErrorCode.AccessDenied),
-            Arguments.of(HandlerTestSupport.serviceError("InternalFailure", "oops", 500), Action.UPDATE,
-                HandlerErrorCode.ServiceInternalError),
-            Arguments.of(HandlerTestSupport.serviceError("ServiceUnavailable", "later", 503), Action.CREATE,
-                HandlerErrorCode.ServiceInternalError),
-            Arguments.of(HandlerTestSupport.serviceError("ThrottlingException", "Rate exceeded", 400), Action.READ,
-                HandlerErrorCode.Throttling),
-            Arguments.of(HandlerTestSupport.serviceError("SomethingNew", "odd", 418), Action.READ,
-                HandlerErrorCode.GeneralServiceException),
-            Arguments.of(SdkClientException.create("Unable to execute HTTP request", new IOException("reset")),
-                Action.CREATE, HandlerErrorCode.NetworkFailure),
-            Arguments.of(new IllegalStateException("a bug"), Action.READ, HandlerErrorCode.InternalFailure));
+                Arguments.of(
+                        HandlerTestSupport.notFound("Invalid API identifier specified"),
+                        Action.READ,
+                        HandlerErrorCode.NotFound),
+                Arguments.of(
+                        BadRequestException.builder()
+                                .message("bad")
+                                .statusCode(400)
+                                .build(),
+                        Action.CREATE,
+                        HandlerErrorCode.InvalidRequest),
+                Arguments.of(
+                        ConflictException.builder()
+                                .message("exists")
+                                .statusCode(409)
+                                .build(),
+                        Action.CREATE,
+                        HandlerErrorCode.AlreadyExists),
+                Arguments.of(
+                        ConflictException.builder()
+                                .message("exists")
+                                .statusCode(409)
+                                .build(),
+                        Action.UPDATE,
+                        HandlerErrorCode.ResourceConflict),
+                Arguments.of(
+                        ConflictException.builder()
+                                .message("busy")
+                                .statusCode(409)
+                                .build(),
+                        Action.DELETE,
+                        HandlerErrorCode.ResourceConflict),
+                Arguments.of(
+                        TooManyRequestsException.builder()
+                                .message("slow down")
+                                .statusCode(429)
+                                .build(),
+                        Action.LIST,
+                        HandlerErrorCode.Throttling),
+                Arguments.of(
+                        AccessDeniedException.builder()
+                                .message("no")
+                                .statusCode(403)
+                                .build(),
+                        Action.READ,
+                        HandlerErrorCode.AccessDenied),
+                Arguments.of(
+                        HandlerTestSupport.serviceError("UnrecognizedClientException", "bad token", 403),
+                        Action.READ,
+                        HandlerErrorCode.AccessDenied),
+                Arguments.of(
+                        HandlerTestSupport.serviceError("MissingAuthenticationTokenException", "none", 401),
+                        Action.DELETE,
+                        HandlerErrorCode.AccessDenied),
+                Arguments.of(
+                        HandlerTestSupport.serviceError("InternalFailure", "oops", 500),
+                        Action.UPDATE,
+                        HandlerErrorCode.ServiceInternalError),
+                Arguments.of(
+                        HandlerTestSupport.serviceError("ServiceUnavailable", "later", 503),
+                        Action.CREATE,
+                        HandlerErrorCode.ServiceInternalError),
+                Arguments.of(
+                        HandlerTestSupport.serviceError("ThrottlingException", "Rate exceeded", 400),
+                        Action.READ,
+                        HandlerErrorCode.Throttling),
+                Arguments.of(
+                        HandlerTestSupport.serviceError("SomethingNew", "odd", 418),
+                        Action.READ,
+                        HandlerErrorCode.GeneralServiceException),
+                Arguments.of(
+                        SdkClientException.create("Unable to execute HTTP request", new IOException("reset")),
+                        Action.CREATE,
+                        HandlerErrorCode.NetworkFailure),
+                Arguments.of(new IllegalStateException("a bug"), Action.READ, HandlerErrorCode.InternalFailure));
     }
 
     @ParameterizedTest(name = "{0} on {1} -> {2}")
     @MethodSource("mappings")
     void eachFailureMapsToOneCodeAndNeverCarriesAModel(
-        final Exception exception, final Action action, final HandlerErrorCode expected) {
+            final Exception exception, final Action action, final HandlerErrorCode expected) {
         final ProgressEvent<ResourceModel, CallbackContext> event =
-            ExceptionTranslator.failure(exception, HandlerTestSupport.fullModel(), action);
+                ExceptionTranslator.failure(exception, HandlerTestSupport.fullModel(), action);
 
         assertEquals(OperationStatus.FAILED, event.getStatus());
         assertEquals(expected, event.getErrorCode());
@@ -74,10 +120,12 @@ class ExceptionTranslatorTest {
     @EnumSource(Action.class)
     void aBadRequestKeepsTheServicesMessage(final Action action) {
         final ProgressEvent<ResourceModel, CallbackContext> event = ExceptionTranslator.failure(
-            BadRequestException.builder()
-                .awsErrorDetails(HandlerTestSupport.errorDetails("BadRequestException", "Invalid key", 400))
-                .statusCode(400).build(),
-            HandlerTestSupport.fullModel(), action);
+                BadRequestException.builder()
+                        .awsErrorDetails(HandlerTestSupport.errorDetails("BadRequestException", "Invalid key", 400))
+                        .statusCode(400)
+                        .build(),
+                HandlerTestSupport.fullModel(),
+                action);
         assertEquals("Invalid key", event.getMessage());
     }
 }

@@ -1,11 +1,11 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,11 +34,11 @@ public final class HandlerTestSupport {
     public static final String REGION = "eu-west-1";
     public static final Credentials CREDENTIALS = new Credentials("accessKey", "secretKey", "sessionToken");
 
-    private HandlerTestSupport() {
-    }
+    private HandlerTestSupport() {}
 
     public static AmazonWebServicesClientProxy proxy() {
-        return new AmazonWebServicesClientProxy(new LoggerProxy(), CREDENTIALS, () -> Duration.ofMinutes(10).toMillis());
+        return new AmazonWebServicesClientProxy(
+                new LoggerProxy(), CREDENTIALS, () -> Duration.ofMinutes(10).toMillis());
     }
 
     public static LoggerProxy logger() {
@@ -50,7 +50,7 @@ public final class HandlerTestSupport {
         return new ProxyClient<>() {
             @Override
             public <RequestT extends AwsRequest, ResponseT extends AwsResponse> ResponseT injectCredentialsAndInvokeV2(
-                final RequestT request, final Function<RequestT, ResponseT> requestFunction) {
+                    final RequestT request, final Function<RequestT, ResponseT> requestFunction) {
                 return requestFunction.apply(request);
             }
 
@@ -74,120 +74,123 @@ public final class HandlerTestSupport {
     /** A model with every property set. */
     public static ResourceModel fullModel() {
         return ResourceModel.builder()
-            .apiId(API_ID)
-            .integrationId(INTEGRATION_ID)
-            .integrationResponseId(RESPONSE_ID)
-            .integrationResponseKey("/200/")
-            .contentHandlingStrategy("CONVERT_TO_TEXT")
-            .templateSelectionExpression("$request.body.action")
-            .responseParameters(Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"))
-            .responseTemplates(Map.of("application/json", "{\"ok\": true}", "text/plain", ""))
-            .build();
+                .apiId(API_ID)
+                .integrationId(INTEGRATION_ID)
+                .integrationResponseId(RESPONSE_ID)
+                .integrationResponseKey("/200/")
+                .contentHandlingStrategy("CONVERT_TO_TEXT")
+                .templateSelectionExpression("$request.body.action")
+                .responseParameters(Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"))
+                .responseTemplates(Map.of("application/json", "{\"ok\": true}", "text/plain", ""))
+                .build();
     }
 
     /** A model with only the required properties and the identifier. */
     public static ResourceModel minimalModel() {
         return ResourceModel.builder()
-            .apiId(API_ID)
-            .integrationId(INTEGRATION_ID)
-            .integrationResponseId(RESPONSE_ID)
-            .integrationResponseKey("$default")
-            .build();
+                .apiId(API_ID)
+                .integrationId(INTEGRATION_ID)
+                .integrationResponseId(RESPONSE_ID)
+                .integrationResponseKey("$default")
+                .build();
     }
 
     public static ResourceHandlerRequest<ResourceModel> request(final ResourceModel desired) {
         return request(desired, null);
     }
 
-    public static ResourceHandlerRequest<ResourceModel> request(final ResourceModel desired, final ResourceModel previous) {
+    public static ResourceHandlerRequest<ResourceModel> request(
+            final ResourceModel desired, final ResourceModel previous) {
         return ResourceHandlerRequest.<ResourceModel>builder()
-            .desiredResourceState(desired)
-            .previousResourceState(previous)
-            .region(REGION)
-            .build();
+                .desiredResourceState(desired)
+                .previousResourceState(previous)
+                .region(REGION)
+                .build();
     }
 
     public static CreateIntegrationResponseResponse createResponse(final ResourceModel state) {
         return CreateIntegrationResponseResponse.builder()
-            .integrationResponseId(state.getIntegrationResponseId())
-            .integrationResponseKey(state.getIntegrationResponseKey())
-            .contentHandlingStrategy(state.getContentHandlingStrategy())
-            .templateSelectionExpression(state.getTemplateSelectionExpression())
-            .responseParameters(state.getResponseParameters())
-            .responseTemplates(state.getResponseTemplates())
-            .build();
+                .integrationResponseId(state.getIntegrationResponseId())
+                .integrationResponseKey(state.getIntegrationResponseKey())
+                .contentHandlingStrategy(state.getContentHandlingStrategy())
+                .templateSelectionExpression(state.getTemplateSelectionExpression())
+                .responseParameters(state.getResponseParameters())
+                .responseTemplates(state.getResponseTemplates())
+                .build();
     }
 
     public static GetIntegrationResponseResponse getResponse(final ResourceModel state) {
         return GetIntegrationResponseResponse.builder()
-            .integrationResponseId(state.getIntegrationResponseId())
-            .integrationResponseKey(state.getIntegrationResponseKey())
-            .contentHandlingStrategy(state.getContentHandlingStrategy())
-            .templateSelectionExpression(state.getTemplateSelectionExpression())
-            .responseParameters(state.getResponseParameters())
-            .responseTemplates(state.getResponseTemplates())
-            .build();
+                .integrationResponseId(state.getIntegrationResponseId())
+                .integrationResponseKey(state.getIntegrationResponseKey())
+                .contentHandlingStrategy(state.getContentHandlingStrategy())
+                .templateSelectionExpression(state.getTemplateSelectionExpression())
+                .responseParameters(state.getResponseParameters())
+                .responseTemplates(state.getResponseTemplates())
+                .build();
     }
 
     public static UpdateIntegrationResponseResponse updateResponse(final ResourceModel state) {
         return UpdateIntegrationResponseResponse.builder()
-            .integrationResponseId(state.getIntegrationResponseId())
-            .integrationResponseKey(state.getIntegrationResponseKey())
-            .contentHandlingStrategy(state.getContentHandlingStrategy())
-            .templateSelectionExpression(state.getTemplateSelectionExpression())
-            .responseParameters(state.getResponseParameters())
-            .responseTemplates(state.getResponseTemplates())
-            .build();
+                .integrationResponseId(state.getIntegrationResponseId())
+                .integrationResponseKey(state.getIntegrationResponseKey())
+                .contentHandlingStrategy(state.getContentHandlingStrategy())
+                .templateSelectionExpression(state.getTemplateSelectionExpression())
+                .responseParameters(state.getResponseParameters())
+                .responseTemplates(state.getResponseTemplates())
+                .build();
     }
 
     public static IntegrationResponse listItem(final ResourceModel state) {
         return IntegrationResponse.builder()
-            .integrationResponseId(state.getIntegrationResponseId())
-            .integrationResponseKey(state.getIntegrationResponseKey())
-            .contentHandlingStrategy(state.getContentHandlingStrategy())
-            .templateSelectionExpression(state.getTemplateSelectionExpression())
-            .responseParameters(state.getResponseParameters())
-            .responseTemplates(state.getResponseTemplates())
-            .build();
+                .integrationResponseId(state.getIntegrationResponseId())
+                .integrationResponseKey(state.getIntegrationResponseKey())
+                .contentHandlingStrategy(state.getContentHandlingStrategy())
+                .templateSelectionExpression(state.getTemplateSelectionExpression())
+                .responseParameters(state.getResponseParameters())
+                .responseTemplates(state.getResponseTemplates())
+                .build();
     }
 
     public static NotFoundException notFound(final String message) {
         return NotFoundException.builder()
-            .message(message)
-            .awsErrorDetails(errorDetails("NotFoundException", message, 404))
-            .statusCode(404)
-            .build();
+                .message(message)
+                .awsErrorDetails(errorDetails("NotFoundException", message, 404))
+                .statusCode(404)
+                .build();
     }
 
     public static AwsErrorDetails errorDetails(final String code, final String message, final int status) {
         return AwsErrorDetails.builder()
-            .errorCode(code)
-            .errorMessage(message)
-            .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
-            .build();
+                .errorCode(code)
+                .errorMessage(message)
+                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
+                .build();
     }
 
     public static AwsServiceException serviceError(final String code, final String message, final int status) {
         return AwsServiceException.builder()
-            .message(message)
-            .awsErrorDetails(errorDetails(code, message, status))
-            .statusCode(status)
-            .build();
+                .message(message)
+                .awsErrorDetails(errorDetails(code, message, status))
+                .statusCode(status)
+                .build();
     }
 
     /** A HandlerRequest payload as CloudFormation sends it, in the test region. */
-    public static org.json.JSONObject handlerRequest(final String action, final org.json.JSONObject properties,
-                                              final org.json.JSONObject callerCredentials) {
+    public static org.json.JSONObject handlerRequest(
+            final String action, final org.json.JSONObject properties, final org.json.JSONObject callerCredentials) {
         return new org.json.JSONObject()
-            .put("action", action)
-            .put("awsAccountId", "123456789012")
-            .put("bearerToken", "bearer-token")
-            .put("region", REGION)
-            .put("resourceType", ResourceModel.TYPE_NAME)
-            .put("stackId", "arn:aws:cloudformation:" + REGION + ":123456789012:stack/s/1")
-            .put("requestData", new org.json.JSONObject()
-                .put("callerCredentials", callerCredentials)
-                .put("resourceProperties", properties)
-                .put("logicalResourceId", "Response"));
+                .put("action", action)
+                .put("awsAccountId", "123456789012")
+                .put("bearerToken", "bearer-token")
+                .put("region", REGION)
+                .put("resourceType", ResourceModel.TYPE_NAME)
+                .put("stackId", "arn:aws:cloudformation:" + REGION + ":123456789012:stack/s/1")
+                .put(
+                        "requestData",
+                        new org.json.JSONObject()
+                                .put("callerCredentials", callerCredentials)
+                                .put("resourceProperties", properties)
+                                .put("logicalResourceId", "Response"));
     }
 }

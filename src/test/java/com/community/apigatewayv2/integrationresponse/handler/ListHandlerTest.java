@@ -1,7 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
-import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.listItem;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.minimalModel;
@@ -10,9 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
@@ -25,7 +24,9 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 class ListHandlerTest {
     private static final ResourceModel SCOPE = ResourceModel.builder()
-        .apiId(HandlerTestSupport.API_ID).integrationId(HandlerTestSupport.INTEGRATION_ID).build();
+            .apiId(HandlerTestSupport.API_ID)
+            .integrationId(HandlerTestSupport.INTEGRATION_ID)
+            .build();
 
     private final ApiGatewayV2Client client = HandlerTestSupport.mockClient();
     private final ListHandler handler = new ListHandler();
@@ -33,24 +34,33 @@ class ListHandlerTest {
     private ProgressEvent<ResourceModel, CallbackContext> list(final ResourceModel scope, final String nextToken) {
         final ResourceHandlerRequest<ResourceModel> request = HandlerTestSupport.request(scope);
         request.setNextToken(nextToken);
-        return handler.handleRequest(HandlerTestSupport.proxy(), request, new CallbackContext(),
-            HandlerTestSupport.proxyClient(client), HandlerTestSupport.logger());
+        return handler.handleRequest(
+                HandlerTestSupport.proxy(),
+                request,
+                new CallbackContext(),
+                HandlerTestSupport.proxyClient(client),
+                HandlerTestSupport.logger());
     }
 
     @Test
     void passesTheRequestTokenAndReturnsTheServicesTokenWithOnePage() {
-        final ResourceModel second = minimalModel().toBuilder().integrationResponseId("other12").build();
+        final ResourceModel second =
+                minimalModel().toBuilder().integrationResponseId("other12").build();
         final GetIntegrationResponsesRequest expectedRequest = Translator.listRequest(SCOPE, "token-in");
         assertThat(expectedRequest.nextToken()).isEqualTo("token-in");
-        when(client.getIntegrationResponses(eq(expectedRequest))).thenReturn(GetIntegrationResponsesResponse.builder()
-            .items(listItem(fullModel()), listItem(second)).nextToken("token-out").build());
+        when(client.getIntegrationResponses(eq(expectedRequest)))
+                .thenReturn(GetIntegrationResponsesResponse.builder()
+                        .items(listItem(fullModel()), listItem(second))
+                        .nextToken("token-out")
+                        .build());
 
-        assertEquals(ProgressEvent.<ResourceModel, CallbackContext>builder()
-                .resourceModels(List.of(fullModel(), second))
-                .nextToken("token-out")
-                .status(OperationStatus.SUCCESS)
-                .build(),
-            list(SCOPE, "token-in"));
+        assertEquals(
+                ProgressEvent.<ResourceModel, CallbackContext>builder()
+                        .resourceModels(List.of(fullModel(), second))
+                        .nextToken("token-out")
+                        .status(OperationStatus.SUCCESS)
+                        .build(),
+                list(SCOPE, "token-in"));
         verify(client).getIntegrationResponses(expectedRequest);
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
@@ -58,7 +68,9 @@ class ListHandlerTest {
     @Test
     void theLastPageHasNoToken() {
         when(client.getIntegrationResponses(eq(Translator.listRequest(SCOPE, null))))
-            .thenReturn(GetIntegrationResponsesResponse.builder().items(listItem(fullModel())).build());
+                .thenReturn(GetIntegrationResponsesResponse.builder()
+                        .items(listItem(fullModel()))
+                        .build());
 
         final ProgressEvent<ResourceModel, CallbackContext> event = list(SCOPE, null);
 
@@ -72,7 +84,7 @@ class ListHandlerTest {
     @Test
     void aMissingIntegrationFailsNotFoundWithoutModels() {
         when(client.getIntegrationResponses(eq(Translator.listRequest(SCOPE, null))))
-            .thenThrow(notFound("Invalid Integration identifier specified"));
+                .thenThrow(notFound("Invalid Integration identifier specified"));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = list(SCOPE, null);
 

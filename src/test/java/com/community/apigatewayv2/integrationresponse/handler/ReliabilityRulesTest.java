@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultInjector;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,8 +27,10 @@ class ReliabilityRulesTest {
     @Test
     void timeoutsAndResetsAreNetworkFailuresWhoseOutcomeIsUnknown() {
         for (final Exception noAnswer : new Exception[] {
-            ApiCallAttemptTimeoutException.create(3_000), ApiCallTimeoutException.create(12_000),
-            SdkClientException.create("Unable to execute HTTP request: The target server failed to respond")}) {
+            ApiCallAttemptTimeoutException.create(3_000),
+            ApiCallTimeoutException.create(12_000),
+            SdkClientException.create("Unable to execute HTTP request: The target server failed to respond")
+        }) {
             assertEquals(HandlerErrorCode.NetworkFailure, ExceptionTranslator.errorCode(noAnswer, Action.CREATE));
             assertThat(ExceptionTranslator.outcomeUnknown(noAnswer)).isTrue();
         }
@@ -43,27 +44,41 @@ class ReliabilityRulesTest {
 
     @Test
     void aThrottledOrRefusedRequestWasNotApplied() {
+        assertThat(ExceptionTranslator.outcomeUnknown(TooManyRequestsException.builder()
+                        .statusCode(429)
+                        .numAttempts(3)
+                        .build()))
+                .isFalse();
         assertThat(ExceptionTranslator.outcomeUnknown(
-            TooManyRequestsException.builder().statusCode(429).numAttempts(3).build())).isFalse();
-        assertThat(ExceptionTranslator.outcomeUnknown(
-            BadRequestException.builder().statusCode(400).build())).isFalse();
-        assertThat(ExceptionTranslator.outcomeUnknown(new IllegalStateException("not a service call"))).isFalse();
+                        BadRequestException.builder().statusCode(400).build()))
+                .isFalse();
+        assertThat(ExceptionTranslator.outcomeUnknown(new IllegalStateException("not a service call")))
+                .isFalse();
     }
 
     @Test
     void aConflictIsOursOnlyWhenAnEarlierAttemptWentUnanswered() {
-        assertThat(ExceptionTranslator.outcomeUnknown(ConflictException.builder().statusCode(409).build())).isFalse();
         assertThat(ExceptionTranslator.outcomeUnknown(
-            ConflictException.builder().statusCode(409).numAttempts(1).build())).isFalse();
-        assertThat(ExceptionTranslator.outcomeUnknown(
-            ConflictException.builder().statusCode(409).numAttempts(2).build())).isTrue();
+                        ConflictException.builder().statusCode(409).build()))
+                .isFalse();
+        assertThat(ExceptionTranslator.outcomeUnknown(ConflictException.builder()
+                        .statusCode(409)
+                        .numAttempts(1)
+                        .build()))
+                .isFalse();
+        assertThat(ExceptionTranslator.outcomeUnknown(ConflictException.builder()
+                        .statusCode(409)
+                        .numAttempts(2)
+                        .build()))
+                .isTrue();
     }
 
     @Test
     void theClientBudgetIsBoundedAndATimeoutFaultOutlastsAnAttempt() {
         assertEquals(3, ClientBuilder.MAX_ATTEMPTS);
         assertThat(ClientBuilder.CALL_TIMEOUT).isLessThan(Duration.ofSeconds(60));
-        assertThat(ClientBuilder.CALL_TIMEOUT.compareTo(ClientBuilder.ATTEMPT_TIMEOUT.multipliedBy(3))).isPositive();
+        assertThat(ClientBuilder.CALL_TIMEOUT.compareTo(ClientBuilder.ATTEMPT_TIMEOUT.multipliedBy(3)))
+                .isPositive();
         assertThat(FaultInjector.DEFAULT_TIMEOUT_DELAY).isGreaterThan(ClientBuilder.ATTEMPT_TIMEOUT);
         assertThat(ClientBuilder.RETRY_STRATEGY.maxAttempts()).isEqualTo(3);
     }
@@ -72,11 +87,16 @@ class ReliabilityRulesTest {
     void aNullMapValueIsNamed() {
         final Map<String, String> templates = new HashMap<>();
         templates.put("application/json", null);
-        assertEquals(Optional.of("ResponseTemplates['application/json'] is null: every value must be a string"),
-            Translator.nullMapValue(HandlerTestSupport.fullModel().toBuilder().responseTemplates(templates).build()));
-        assertEquals(Optional.of("ResponseParameters['h'] is null: every value must be a string"),
-            Translator.nullMapValue(HandlerTestSupport.minimalModel().toBuilder()
-                .responseParameters(Collections.singletonMap("h", null)).build()));
+        assertEquals(
+                Optional.of("ResponseTemplates['application/json'] is null: every value must be a string"),
+                Translator.nullMapValue(HandlerTestSupport.fullModel().toBuilder()
+                        .responseTemplates(templates)
+                        .build()));
+        assertEquals(
+                Optional.of("ResponseParameters['h'] is null: every value must be a string"),
+                Translator.nullMapValue(HandlerTestSupport.minimalModel().toBuilder()
+                        .responseParameters(Collections.singletonMap("h", null))
+                        .build()));
         assertEquals(Optional.empty(), Translator.nullMapValue(HandlerTestSupport.fullModel()));
         assertEquals(Optional.empty(), Translator.nullMapValue(HandlerTestSupport.minimalModel()));
     }

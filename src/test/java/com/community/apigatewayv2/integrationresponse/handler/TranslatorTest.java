@@ -17,18 +17,27 @@ class TranslatorTest {
     @Test
     void createRequestCarriesEveryPropertyButTheServiceAssignedId() {
         final CreateIntegrationResponseRequest request = Translator.createRequest(fullModel());
-        assertEquals(CreateIntegrationResponseRequest.builder()
-            .apiId("a1b2c3d4e5").integrationId("int1234").integrationResponseKey("/200/")
-            .contentHandlingStrategy("CONVERT_TO_TEXT").templateSelectionExpression("$request.body.action")
-            .responseParameters(fullModel().getResponseParameters()).responseTemplates(fullModel().getResponseTemplates())
-            .build(), request);
+        assertEquals(
+                CreateIntegrationResponseRequest.builder()
+                        .apiId("a1b2c3d4e5")
+                        .integrationId("int1234")
+                        .integrationResponseKey("/200/")
+                        .contentHandlingStrategy("CONVERT_TO_TEXT")
+                        .templateSelectionExpression("$request.body.action")
+                        .responseParameters(fullModel().getResponseParameters())
+                        .responseTemplates(fullModel().getResponseTemplates())
+                        .build(),
+                request);
     }
 
     @Test
     void createRequestSendsNothingForEmptyValues() {
         final CreateIntegrationResponseRequest request = Translator.createRequest(minimalModel().toBuilder()
-            .templateSelectionExpression("").contentHandlingStrategy("").responseParameters(Map.of())
-            .responseTemplates(Map.of()).build());
+                .templateSelectionExpression("")
+                .contentHandlingStrategy("")
+                .responseParameters(Map.of())
+                .responseTemplates(Map.of())
+                .build());
         assertThat(request.templateSelectionExpression()).isNull();
         assertThat(request.contentHandlingStrategyAsString()).isNull();
         assertThat(request.hasResponseParameters()).isFalse();
@@ -63,19 +72,35 @@ class TranslatorTest {
 
     @Test
     void differencesTreatEmptyAsUnsetAndNameEachProperty() {
-        assertEquals(List.of(), Translator.differences(minimalModel(),
-            minimalModel().toBuilder().responseTemplates(Map.of()).templateSelectionExpression("").build()));
-        assertEquals(List.of("ContentHandlingStrategy", "IntegrationResponseKey", "ResponseParameters",
-                "ResponseTemplates", "TemplateSelectionExpression"),
-            Translator.differences(fullModel(), minimalModel()));
+        assertEquals(
+                List.of(),
+                Translator.differences(
+                        minimalModel(),
+                        minimalModel().toBuilder()
+                                .responseTemplates(Map.of())
+                                .templateSelectionExpression("")
+                                .build()));
+        assertEquals(
+                List.of(
+                        "ContentHandlingStrategy",
+                        "IntegrationResponseKey",
+                        "ResponseParameters",
+                        "ResponseTemplates",
+                        "TemplateSelectionExpression"),
+                Translator.differences(fullModel(), minimalModel()));
     }
 
     @Test
     void missingIdentifierNamesTheFirstUnsetPart() {
         assertEquals(Optional.empty(), Translator.missingIdentifier(fullModel(), Property.primaryIdentifier()));
-        assertEquals(Optional.of(Property.INTEGRATION_ID), Translator.missingIdentifier(
-            fullModel().toBuilder().integrationId("").integrationResponseId(null).build(),
-            Property.primaryIdentifier()));
+        assertEquals(
+                Optional.of(Property.INTEGRATION_ID),
+                Translator.missingIdentifier(
+                        fullModel().toBuilder()
+                                .integrationId("")
+                                .integrationResponseId(null)
+                                .build(),
+                        Property.primaryIdentifier()));
     }
 
     @Test
@@ -88,9 +113,15 @@ class TranslatorTest {
     @Test
     void cloudControlIdentifierJoinsThePartsInOrder() {
         assertEquals("a1b2c3d4e5|int1234|res5678", fullModel().getCloudControlIdentifier());
-        assertThat(fullModel().getPrimaryIdentifier().toMap()).isEqualTo(Map.of(
-            "/properties/ApiId", "a1b2c3d4e5", "/properties/IntegrationId", "int1234",
-            "/properties/IntegrationResponseId", "res5678"));
-        assertThat(fullModel().toBuilder().integrationResponseId(null).build().getPrimaryIdentifier()).isNull();
+        assertThat(fullModel().getPrimaryIdentifier().toMap())
+                .isEqualTo(Map.of(
+                        "/properties/ApiId",
+                        "a1b2c3d4e5",
+                        "/properties/IntegrationId",
+                        "int1234",
+                        "/properties/IntegrationResponseId",
+                        "res5678"));
+        assertThat(fullModel().toBuilder().integrationResponseId(null).build().getPrimaryIdentifier())
+                .isNull();
     }
 }

@@ -1,10 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.lambda;
 
-import com.community.apigatewayv2.integrationresponse.handler.Handlers;
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
-import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
-import com.community.apigatewayv2.integrationresponse.handler.BaseHandlerStd;
-import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +9,11 @@ import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.community.apigatewayv2.integrationresponse.handler.BaseHandlerStd;
+import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
+import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +54,8 @@ import software.amazon.cloudformation.resource.Serializer;
  */
 class LeanPathTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> TEXT_SAMPLES = List.of("", "a", "/200/", "$default", "é\"\\\n\u0001", "\ud83d\ude00<>");
+    private static final List<String> TEXT_SAMPLES =
+            List.of("", "a", "/200/", "$default", "é\"\\\n\u0001", "\ud83d\ude00<>");
 
     /** A handler that records what it was given and answers from it, the same way on both paths. */
     private static final class Recording extends BaseHandlerStd {
@@ -62,15 +63,21 @@ class LeanPathTest {
 
         @Override
         protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-            final AmazonWebServicesClientProxy proxy, final ResourceHandlerRequest<ResourceModel> request,
-            final CallbackContext callbackContext, final ProxyClient<ApiGatewayV2Client> proxyClient,
-            final Logger logger) {
+                final AmazonWebServicesClientProxy proxy,
+                final ResourceHandlerRequest<ResourceModel> request,
+                final CallbackContext callbackContext,
+                final ProxyClient<ApiGatewayV2Client> proxyClient,
+                final Logger logger) {
             final AwsCredentials[] sentWith = new AwsCredentials[1];
-            proxyClient.injectCredentialsAndInvokeV2(GetIntegrationResponseRequest.builder().build(), sent -> {
-                sentWith[0] = sent.overrideConfiguration().orElseThrow().credentialsProvider().orElseThrow()
-                    .resolveCredentials();
-                return GetIntegrationResponseResponse.builder().build();
-            });
+            proxyClient.injectCredentialsAndInvokeV2(
+                    GetIntegrationResponseRequest.builder().build(), sent -> {
+                        sentWith[0] = sent.overrideConfiguration()
+                                .orElseThrow()
+                                .credentialsProvider()
+                                .orElseThrow()
+                                .resolveCredentials();
+                        return GetIntegrationResponseResponse.builder().build();
+                    });
             final AwsCredentials credentials = sentWith[0];
             seen.add(request);
             seen.add(callbackContext);
@@ -84,17 +91,30 @@ class LeanPathTest {
                 throw new IllegalStateException("thrown for " + token);
             }
             return request.getPreviousResourceState() == null || token.hashCode() % 2 == 0
-                ? ProgressEvent.defaultSuccessHandler(desired)
-                : ProgressEvent.<ResourceModel, CallbackContext>builder().status(OperationStatus.SUCCESS)
-                    .resourceModels(List.of(desired, request.getPreviousResourceState())).nextToken(token).build();
+                    ? ProgressEvent.defaultSuccessHandler(desired)
+                    : ProgressEvent.<ResourceModel, CallbackContext>builder()
+                            .status(OperationStatus.SUCCESS)
+                            .resourceModels(List.of(desired, request.getPreviousResourceState()))
+                            .nextToken(token)
+                            .build();
         }
     }
 
     private static final class Side {
         final Recording handler = new Recording();
-        final Handlers handlers = new Handlers(region -> mock(ApiGatewayV2Client.class), Map.of(
-            Action.CREATE, handler, Action.READ, handler, Action.UPDATE, handler, Action.DELETE, handler,
-            Action.LIST, handler));
+        final Handlers handlers = new Handlers(
+                region -> mock(ApiGatewayV2Client.class),
+                Map.of(
+                        Action.CREATE,
+                        handler,
+                        Action.READ,
+                        handler,
+                        Action.UPDATE,
+                        handler,
+                        Action.DELETE,
+                        handler,
+                        Action.LIST,
+                        handler));
         final RequestRouter wrapper = new RequestRouter(handlers);
         final List<String> log = new ArrayList<>();
 
@@ -134,15 +154,15 @@ class LeanPathTest {
 
     @Property(tries = 1500)
     void aRequestInTheUsualShapeIsServedAsTheRuntimeServesIt(@ForAll("requests") final JSONObject payload)
-        throws IOException {
+            throws IOException {
         assertNotNull(LeanRequest.read(payload), payload::toString);
         assertSameAnswer(payload.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Property(tries = 600)
-    void anythingElseGoesToTheRuntimeAndGetsItsAnswer(@ForAll("requests") final JSONObject payload,
-                                                     @ForAll("unusual") final UnaryOperator<JSONObject> unusual)
-        throws IOException {
+    void anythingElseGoesToTheRuntimeAndGetsItsAnswer(
+            @ForAll("requests") final JSONObject payload, @ForAll("unusual") final UnaryOperator<JSONObject> unusual)
+            throws IOException {
         final JSONObject changed = unusual.apply(new JSONObject(payload.toString()));
         assertNull(LeanRequest.read(changed), changed::toString);
         assertSameAnswer(changed.toString().getBytes(StandardCharsets.UTF_8));
@@ -150,8 +170,9 @@ class LeanPathTest {
 
     @Example
     void aCompressedPayloadIsUnpackedByTheRuntime() throws IOException {
-        final JSONObject payload = request("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b")
-            .put("IntegrationResponseId", "c"));
+        final JSONObject payload = request(
+                "READ",
+                new JSONObject().put("ApiId", "a").put("IntegrationId", "b").put("IntegrationResponseId", "c"));
         final byte[] compressed = new Serializer().compress(payload.toString()).getBytes(StandardCharsets.UTF_8);
 
         final String answer = assertSameAnswer(compressed);
@@ -163,9 +184,10 @@ class LeanPathTest {
     @Example
     void aRequestAfterAFileWasLeftInTheTemporaryDirectoryFindsItGone() throws IOException {
         final java.nio.file.Path left = java.nio.file.Files.writeString(
-            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "left-by-another-stack.txt"), "secret");
-        final JSONObject payload = request("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b")
-            .put("IntegrationResponseId", "c"));
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "left-by-another-stack.txt"), "secret");
+        final JSONObject payload = request(
+                "READ",
+                new JSONObject().put("ApiId", "a").put("IntegrationId", "b").put("IntegrationResponseId", "c"));
 
         final String answer = new Side().typeFunction(payload.toString().getBytes(StandardCharsets.UTF_8));
 
@@ -176,8 +198,13 @@ class LeanPathTest {
 
     @Example
     void inputTheSchemaRejectsIsWordedByTheRuntime() throws IOException {
-        final JSONObject payload = request("CREATE", new JSONObject().put("ApiId", "a").put("IntegrationId", "b")
-            .put("IntegrationResponseKey", "/200/").put("ContentHandlingStrategy", "CONVERT_TO_HEX"));
+        final JSONObject payload = request(
+                "CREATE",
+                new JSONObject()
+                        .put("ApiId", "a")
+                        .put("IntegrationId", "b")
+                        .put("IntegrationResponseKey", "/200/")
+                        .put("ContentHandlingStrategy", "CONVERT_TO_HEX"));
 
         final String answer = assertSameAnswer(payload.toString().getBytes(StandardCharsets.UTF_8));
 
@@ -193,8 +220,14 @@ class LeanPathTest {
         final String what = new String(payload, StandardCharsets.UTF_8);
         assertEquals(JSON.readTree(runtimeAnswer), JSON.readTree(leanAnswer), what);
         assertEquals(runtime.handler.seen, lean.handler.seen, what);
-        assertEquals(runtime.log.stream().filter(line -> line.startsWith("Handler returned")).toList(),
-            lean.log.stream().filter(line -> line.startsWith("Handler returned")).toList(), what);
+        assertEquals(
+                runtime.log.stream()
+                        .filter(line -> line.startsWith("Handler returned"))
+                        .toList(),
+                lean.log.stream()
+                        .filter(line -> line.startsWith("Handler returned"))
+                        .toList(),
+                what);
         return leanAnswer;
     }
 
@@ -203,117 +236,166 @@ class LeanPathTest {
     }
 
     private static JSONObject credentials() {
-        return new JSONObject().put("accessKeyId", "AKID").put("secretAccessKey", "secret").put("sessionToken", "session");
+        return new JSONObject()
+                .put("accessKeyId", "AKID")
+                .put("secretAccessKey", "secret")
+                .put("sessionToken", "session");
     }
 
     @Provide
     Arbitrary<JSONObject> requests() {
         final Arbitrary<JSONObject> model = model();
         return Combinators.combine(
-            Arbitraries.of(Action.class).map(Action::name),
-            Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12),
-            model,
-            model.injectNull(0.6),
-            optionalFields(),
-            optionalDataFields()
-        ).as((action, token, properties, previous, fields, dataFields) -> {
-            final JSONObject data = new JSONObject(dataFields.toString())
-                .put("callerCredentials", credentials())
-                .put("resourceProperties", properties);
-            if (previous != null) {
-                data.put("previousResourceProperties", previous);
-            }
-            return new JSONObject(fields.toString())
-                .put("action", action)
-                .put("bearerToken", token)
-                .put("requestData", data);
-        });
+                        Arbitraries.of(Action.class).map(Action::name),
+                        Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12),
+                        model,
+                        model.injectNull(0.6),
+                        optionalFields(),
+                        optionalDataFields())
+                .as((action, token, properties, previous, fields, dataFields) -> {
+                    final JSONObject data = new JSONObject(dataFields.toString())
+                            .put("callerCredentials", credentials())
+                            .put("resourceProperties", properties);
+                    if (previous != null) {
+                        data.put("previousResourceProperties", previous);
+                    }
+                    return new JSONObject(fields.toString())
+                            .put("action", action)
+                            .put("bearerToken", token)
+                            .put("requestData", data);
+                });
     }
 
     /** Mostly valid input, so most CREATEs and UPDATEs pass validation and reach the handler. */
     private static Arbitrary<JSONObject> model() {
-        final Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.of(TEXT_SAMPLES),
-            Arbitraries.strings().ofMinLength(1).ofMaxLength(6));
-        final Arbitrary<JSONObject> map = Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5), text)
-            .ofMaxSize(3).map(JSONObject::new);
-        return Combinators.combine(text.injectNull(0.05), text.injectNull(0.05), text.injectNull(0.5),
-            text.injectNull(0.05), Arbitraries.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT").injectNull(0.5),
-            map.injectNull(0.5), map.injectNull(0.5), text.injectNull(0.5))
-            .as((apiId, integrationId, responseId, key, strategy, parameters, templates, selection) -> {
-                final JSONObject properties = new JSONObject();
-                properties.putOpt("ApiId", apiId).putOpt("IntegrationId", integrationId)
-                    .putOpt("IntegrationResponseId", responseId).putOpt("IntegrationResponseKey", key)
-                    .putOpt("ContentHandlingStrategy", strategy).putOpt("ResponseParameters", parameters)
-                    .putOpt("ResponseTemplates", templates).putOpt("TemplateSelectionExpression", selection);
-                return properties;
-            });
+        final Arbitrary<String> text = Arbitraries.oneOf(
+                Arbitraries.of(TEXT_SAMPLES),
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(6));
+        final Arbitrary<JSONObject> map = Arbitraries.maps(
+                        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5), text)
+                .ofMaxSize(3)
+                .map(JSONObject::new);
+        return Combinators.combine(
+                        text.injectNull(0.05),
+                        text.injectNull(0.05),
+                        text.injectNull(0.5),
+                        text.injectNull(0.05),
+                        Arbitraries.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT").injectNull(0.5),
+                        map.injectNull(0.5),
+                        map.injectNull(0.5),
+                        text.injectNull(0.5))
+                .as((apiId, integrationId, responseId, key, strategy, parameters, templates, selection) -> {
+                    final JSONObject properties = new JSONObject();
+                    properties
+                            .putOpt("ApiId", apiId)
+                            .putOpt("IntegrationId", integrationId)
+                            .putOpt("IntegrationResponseId", responseId)
+                            .putOpt("IntegrationResponseKey", key)
+                            .putOpt("ContentHandlingStrategy", strategy)
+                            .putOpt("ResponseParameters", parameters)
+                            .putOpt("ResponseTemplates", templates)
+                            .putOpt("TemplateSelectionExpression", selection);
+                    return properties;
+                });
     }
 
     private static Arbitrary<JSONObject> optionalFields() {
         final Arbitrary<String> text = Arbitraries.of(TEXT_SAMPLES).injectNull(0.5);
         final Arbitrary<Boolean> flag = Arbitraries.of(true, false).injectNull(0.6);
-        final Arbitrary<JSONObject> flags = Combinators.combine(flag, flag, flag).as((snapshot, rollback, driftable) -> {
-            final JSONObject set = new JSONObject();
-            set.putOpt("snapshotRequested", snapshot).putOpt("rollback", rollback).putOpt("driftable", driftable);
-            return set;
-        });
+        final Arbitrary<JSONObject> flags = Combinators.combine(flag, flag, flag)
+                .as((snapshot, rollback, driftable) -> {
+                    final JSONObject set = new JSONObject();
+                    set.putOpt("snapshotRequested", snapshot)
+                            .putOpt("rollback", rollback)
+                            .putOpt("driftable", driftable);
+                    return set;
+                });
         final Arbitrary<JSONObject> policy = Arbitraries.of(
-            new JSONObject().put("a", "b"),
-            new JSONObject().put("nested", new JSONObject().put("x", true).put("list", new JSONArray().put("y").put(false))),
-            new JSONObject()).injectNull(0.7);
-        return Combinators.combine(text, text, Arbitraries.of("eu-west-1", "us-east-1").injectNull(0.1), text,
-            Arbitraries.integers().between(1, 100).injectNull(0.8), flags, policy)
-            .as((account, nextToken, region, stackId, maxResults, flagSet, features) -> {
-                final JSONObject fields = new JSONObject(flagSet.toString());
-                fields.putOpt("awsAccountId", account).putOpt("nextToken", nextToken).putOpt("region", region)
-                    .putOpt("stackId", stackId).putOpt("maxResults", maxResults)
-                    .putOpt("features", features).putOpt("updatePolicy", features).putOpt("creationPolicy", features)
-                    .putOpt("resourceType", ResourceModel.TYPE_NAME).putOpt("resourceTypeVersion", account);
-                return fields;
-            });
+                        new JSONObject().put("a", "b"),
+                        new JSONObject()
+                                .put(
+                                        "nested",
+                                        new JSONObject()
+                                                .put("x", true)
+                                                .put(
+                                                        "list",
+                                                        new JSONArray().put("y").put(false))),
+                        new JSONObject())
+                .injectNull(0.7);
+        return Combinators.combine(
+                        text,
+                        text,
+                        Arbitraries.of("eu-west-1", "us-east-1").injectNull(0.1),
+                        text,
+                        Arbitraries.integers().between(1, 100).injectNull(0.8),
+                        flags,
+                        policy)
+                .as((account, nextToken, region, stackId, maxResults, flagSet, features) -> {
+                    final JSONObject fields = new JSONObject(flagSet.toString());
+                    fields.putOpt("awsAccountId", account)
+                            .putOpt("nextToken", nextToken)
+                            .putOpt("region", region)
+                            .putOpt("stackId", stackId)
+                            .putOpt("maxResults", maxResults)
+                            .putOpt("features", features)
+                            .putOpt("updatePolicy", features)
+                            .putOpt("creationPolicy", features)
+                            .putOpt("resourceType", ResourceModel.TYPE_NAME)
+                            .putOpt("resourceTypeVersion", account);
+                    return fields;
+                });
     }
 
     private static Arbitrary<JSONObject> optionalDataFields() {
-        final Arbitrary<JSONObject> tags = Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(4),
-            Arbitraries.of(TEXT_SAMPLES)).ofMaxSize(3).map(JSONObject::new).injectNull(0.5);
-        return Combinators.combine(tags, tags, tags, tags, Arbitraries.of("Response", "é").injectNull(0.3))
-            .as((stackTags, previousStackTags, systemTags, previousSystemTags, logicalId) -> {
-                final JSONObject data = new JSONObject();
-                data.putOpt("stackTags", stackTags).putOpt("previousStackTags", previousStackTags)
-                    .putOpt("systemTags", systemTags).putOpt("previousSystemTags", previousSystemTags)
-                    .putOpt("logicalResourceId", logicalId).putOpt("providerLogGroupName", logicalId);
-                return data;
-            });
+        final Arbitrary<JSONObject> tags = Arbitraries.maps(
+                        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(4), Arbitraries.of(TEXT_SAMPLES))
+                .ofMaxSize(3)
+                .map(JSONObject::new)
+                .injectNull(0.5);
+        return Combinators.combine(
+                        tags, tags, tags, tags, Arbitraries.of("Response", "é").injectNull(0.3))
+                .as((stackTags, previousStackTags, systemTags, previousSystemTags, logicalId) -> {
+                    final JSONObject data = new JSONObject();
+                    data.putOpt("stackTags", stackTags)
+                            .putOpt("previousStackTags", previousStackTags)
+                            .putOpt("systemTags", systemTags)
+                            .putOpt("previousSystemTags", previousSystemTags)
+                            .putOpt("logicalResourceId", logicalId)
+                            .putOpt("providerLogGroupName", logicalId);
+                    return data;
+                });
     }
 
     /** One change only the runtime's lenient mapping reads: the lean reader must hand the request on. */
     @Provide
     Arbitrary<UnaryOperator<JSONObject>> unusual() {
         return Arbitraries.of(List.of(
-            request -> property(request, "apiid", "lower-case name"),
-            request -> property(request, "ApiId", 42),
-            request -> property(request, "IntegrationResponseKey", true),
-            request -> property(request, "TemplateSelectionExpression", JSONObject.NULL),
-            request -> property(request, "ResponseTemplates", new JSONObject().put("a", 1)),
-            request -> property(request, "ResponseParameters", new JSONObject().put("a", JSONObject.NULL)),
-            request -> request.put("Region", "eu-west-1"),
-            request -> request.put("bearerToken", 12),
-            request -> request.put("callbackContext", new JSONObject()),
-            request -> request.put("rollback", "true"),
-            request -> request.put("features", new JSONObject().put("n", 1)),
-            request -> request.put("requestContext", new JSONObject().put("invocation", 1)),
-            request -> request.put("nextToken", JSONObject.NULL),
-            request -> data(request, "typeConfiguration", new JSONObject()),
-            request -> data(request, "stackTags", new JSONObject().put("a", 1)),
-            request -> data(request, "unknown", "x"),
-            request -> {
-                request.getJSONObject("requestData").getJSONObject("callerCredentials").put("expiry", "x");
-                return request;
-            },
-            request -> {
-                request.getJSONObject("requestData").remove("resourceProperties");
-                return request;
-            }));
+                request -> property(request, "apiid", "lower-case name"),
+                request -> property(request, "ApiId", 42),
+                request -> property(request, "IntegrationResponseKey", true),
+                request -> property(request, "TemplateSelectionExpression", JSONObject.NULL),
+                request -> property(request, "ResponseTemplates", new JSONObject().put("a", 1)),
+                request -> property(request, "ResponseParameters", new JSONObject().put("a", JSONObject.NULL)),
+                request -> request.put("Region", "eu-west-1"),
+                request -> request.put("bearerToken", 12),
+                request -> request.put("callbackContext", new JSONObject()),
+                request -> request.put("rollback", "true"),
+                request -> request.put("features", new JSONObject().put("n", 1)),
+                request -> request.put("requestContext", new JSONObject().put("invocation", 1)),
+                request -> request.put("nextToken", JSONObject.NULL),
+                request -> data(request, "typeConfiguration", new JSONObject()),
+                request -> data(request, "stackTags", new JSONObject().put("a", 1)),
+                request -> data(request, "unknown", "x"),
+                request -> {
+                    request.getJSONObject("requestData")
+                            .getJSONObject("callerCredentials")
+                            .put("expiry", "x");
+                    return request;
+                },
+                request -> {
+                    request.getJSONObject("requestData").remove("resourceProperties");
+                    return request;
+                }));
     }
 
     private static JSONObject data(final JSONObject request, final String name, final Object value) {

@@ -1,10 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.lambda;
 
-import com.community.apigatewayv2.integrationresponse.handler.Handlers;
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
-import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
-import com.community.apigatewayv2.integrationresponse.model.Configuration;
-import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.createResponse;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +12,11 @@ import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
+import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,13 +76,19 @@ class RequestRouterTest {
     }
 
     private static JSONObject handlerRequest(final String action, final JSONObject properties) {
-        return HandlerTestSupport.handlerRequest(action, properties,
-            new JSONObject().put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET).put("sessionToken", SESSION));
+        return HandlerTestSupport.handlerRequest(
+                action,
+                properties,
+                new JSONObject()
+                        .put("accessKeyId", "AKIDCANARY")
+                        .put("secretAccessKey", SECRET)
+                        .put("sessionToken", SESSION));
     }
 
     private JSONObject invoke(final JSONObject payload) throws IOException {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        wrapper.handleRequest(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        wrapper.handleRequest(
+                new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
         return assertNoSecrets(out);
     }
 
@@ -95,27 +101,31 @@ class RequestRouterTest {
 
     private static JSONObject createInput() {
         return new JSONObject()
-            .put("ApiId", HandlerTestSupport.API_ID)
-            .put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
-            .put("IntegrationResponseKey", "/200/")
-            .put("ContentHandlingStrategy", "CONVERT_TO_TEXT")
-            .put("TemplateSelectionExpression", "$request.body.action")
-            .put("ResponseParameters", new JSONObject(fullModel().getResponseParameters()))
-            .put("ResponseTemplates", new JSONObject(fullModel().getResponseTemplates()));
+                .put("ApiId", HandlerTestSupport.API_ID)
+                .put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
+                .put("IntegrationResponseKey", "/200/")
+                .put("ContentHandlingStrategy", "CONVERT_TO_TEXT")
+                .put("TemplateSelectionExpression", "$request.body.action")
+                .put("ResponseParameters", new JSONObject(fullModel().getResponseParameters()))
+                .put("ResponseTemplates", new JSONObject(fullModel().getResponseTemplates()));
     }
 
     @Test
     void createThroughTheTypeFunctionReturnsTheModelAndSendsTheCallersCredentials() throws IOException {
         final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
-            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
+                ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
         when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
 
         final JSONObject response = invoke(handlerRequest("CREATE", createInput()));
 
         assertEquals("SUCCESS", response.getString("status"));
-        assertEquals(new JSONObject(createInput().toMap()).put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)
-            .toMap(), response.getJSONObject("resourceModel").toMap());
-        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider()).isPresent();
+        assertEquals(
+                new JSONObject(createInput().toMap())
+                        .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)
+                        .toMap(),
+                response.getJSONObject("resourceModel").toMap());
+        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider())
+                .isPresent();
         assertEquals("/200/", sent.getValue().integrationResponseKey());
     }
 
@@ -131,11 +141,14 @@ class RequestRouterTest {
     @Test
     void deleteThroughTheTypeFunctionAnswersWithoutAModel() throws IOException {
         when(client.deleteIntegrationResponse(any(DeleteIntegrationResponseRequest.class)))
-            .thenReturn(DeleteIntegrationResponseResponse.builder().build());
+                .thenReturn(DeleteIntegrationResponseResponse.builder().build());
 
-        final JSONObject response = invoke(handlerRequest("DELETE", new JSONObject()
-            .put("ApiId", HandlerTestSupport.API_ID).put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
-            .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)));
+        final JSONObject response = invoke(handlerRequest(
+                "DELETE",
+                new JSONObject()
+                        .put("ApiId", HandlerTestSupport.API_ID)
+                        .put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
+                        .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)));
 
         assertEquals("SUCCESS", response.getString("status"));
         assertThat(response.has("resourceModel")).isFalse();
@@ -146,11 +159,11 @@ class RequestRouterTest {
     @Test
     void scalarsWhereStringsBelongAreTakenAsStrings() throws IOException {
         final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
-            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
+                ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
         when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
 
-        final JSONObject response = invoke(handlerRequest("CREATE",
-            createInput().put("ResponseTemplates", new JSONObject().put("application/json", 42))));
+        final JSONObject response = invoke(handlerRequest(
+                "CREATE", createInput().put("ResponseTemplates", new JSONObject().put("application/json", 42))));
 
         assertEquals("SUCCESS", response.getString("status"), response.toString());
         assertEquals(Map.of("application/json", "42"), sent.getValue().responseTemplates());
@@ -159,11 +172,14 @@ class RequestRouterTest {
     @Test
     void inputTheSchemaRejectsFailsInvalidRequestBeforeAnyCall() throws IOException {
         final List<JSONObject> invalid = List.of(
-            createInput().put("ContentHandlingStrategy", "CONVERT_TO_HEX"),
-            createInput().put("RouteId", "abc"),
-            createInput().put("ResponseTemplates", new JSONObject().put("application/json", new JSONObject().put("a", 1))),
-            createInput().put("ApiId", new JSONArray().put("a")),
-            createInput().put("IntegrationResponseKey", JSONObject.NULL));
+                createInput().put("ContentHandlingStrategy", "CONVERT_TO_HEX"),
+                createInput().put("RouteId", "abc"),
+                createInput()
+                        .put(
+                                "ResponseTemplates",
+                                new JSONObject().put("application/json", new JSONObject().put("a", 1))),
+                createInput().put("ApiId", new JSONArray().put("a")),
+                createInput().put("IntegrationResponseKey", JSONObject.NULL));
         for (final JSONObject properties : invalid) {
             final JSONObject response = invoke(handlerRequest("CREATE", properties));
             assertEquals("FAILED", response.getString("status"), properties.toString());
@@ -182,23 +198,32 @@ class RequestRouterTest {
     @Test
     void theTestEntrypointTakesTheRegionBesideTheRequest() throws IOException {
         when(client.createIntegrationResponse(any(CreateIntegrationResponseRequest.class)))
-            .thenReturn(createResponse(fullModel()));
+                .thenReturn(createResponse(fullModel()));
         final JSONObject payload = new JSONObject()
-            .put("credentials", new JSONObject()
-                .put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET).put("sessionToken", SESSION))
-            .put("action", "CREATE")
-            .put("region", "eu-west-1")
-            .put("request", new JSONObject()
-                .put("clientRequestToken", "token")
-                .put("desiredResourceState", createInput())
-                .put("logicalResourceIdentifier", "Response"));
+                .put(
+                        "credentials",
+                        new JSONObject()
+                                .put("accessKeyId", "AKIDCANARY")
+                                .put("secretAccessKey", SECRET)
+                                .put("sessionToken", SESSION))
+                .put("action", "CREATE")
+                .put("region", "eu-west-1")
+                .put(
+                        "request",
+                        new JSONObject()
+                                .put("clientRequestToken", "token")
+                                .put("desiredResourceState", createInput())
+                                .put("logicalResourceIdentifier", "Response"));
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        wrapper.testEntrypoint(new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        wrapper.testEntrypoint(
+                new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
 
         final JSONObject response = assertNoSecrets(out);
         assertEquals("SUCCESS", response.getString("status"));
-        assertEquals(HandlerTestSupport.RESPONSE_ID, response.getJSONObject("resourceModel").getString("IntegrationResponseId"));
+        assertEquals(
+                HandlerTestSupport.RESPONSE_ID,
+                response.getJSONObject("resourceModel").getString("IntegrationResponseId"));
     }
 
     @Test
@@ -215,27 +240,37 @@ class RequestRouterTest {
 
     @Test
     void invokeHandlerUsesTheRegionsClientAndInjectsTheCallersCredentials() {
-        final ResourceModel desired = fullModel().toBuilder().integrationResponseId(null).build();
+        final ResourceModel desired =
+                fullModel().toBuilder().integrationResponseId(null).build();
         final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
-            ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
+                ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
         when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
 
         final ProgressEvent<ResourceModel, CallbackContext> event = handlers.invoke(
-            HandlerTestSupport.proxy(), HandlerTestSupport.request(desired), Action.CREATE, null, new LoggerProxy());
+                HandlerTestSupport.proxy(),
+                HandlerTestSupport.request(desired),
+                Action.CREATE,
+                null,
+                new LoggerProxy());
 
         assertEquals(ProgressEvent.defaultSuccessHandler(fullModel()), event);
         assertThat(regionsAsked).isNotEmpty().containsOnly(HandlerTestSupport.REGION);
-        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider()).isPresent();
-        assertEquals(CreateIntegrationResponseRequest.builder()
-                .apiId("a1b2c3d4e5")
-                .integrationId("int1234")
-                .integrationResponseKey("/200/")
-                .contentHandlingStrategy("CONVERT_TO_TEXT")
-                .templateSelectionExpression("$request.body.action")
-                .responseParameters(Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"))
-                .responseTemplates(Map.of("application/json", "{\"ok\": true}", "text/plain", ""))
-                .build(),
-            sent.getValue().toBuilder().overrideConfiguration((AwsRequestOverrideConfiguration) null).build());
+        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider())
+                .isPresent();
+        assertEquals(
+                CreateIntegrationResponseRequest.builder()
+                        .apiId("a1b2c3d4e5")
+                        .integrationId("int1234")
+                        .integrationResponseKey("/200/")
+                        .contentHandlingStrategy("CONVERT_TO_TEXT")
+                        .templateSelectionExpression("$request.body.action")
+                        .responseParameters(
+                                Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"))
+                        .responseTemplates(Map.of("application/json", "{\"ok\": true}", "text/plain", ""))
+                        .build(),
+                sent.getValue().toBuilder()
+                        .overrideConfiguration((AwsRequestOverrideConfiguration) null)
+                        .build());
     }
 
     @Test
@@ -243,26 +278,46 @@ class RequestRouterTest {
         final ResourceHandlerRequest<ResourceModel> noRegion = HandlerTestSupport.request(fullModel());
         noRegion.setRegion(null);
 
-        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action null"),
-            handlers.invoke(HandlerTestSupport.proxy(), HandlerTestSupport.request(fullModel()), null, null, new LoggerProxy()));
-        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest,
-                "The request carries no resource model"),
-            handlers.invoke(HandlerTestSupport.proxy(), HandlerTestSupport.request(null), Action.READ, null, new LoggerProxy()));
-        assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "The request names no region"),
-            handlers.invoke(HandlerTestSupport.proxy(), noRegion, Action.READ, null, new LoggerProxy()));
+        assertEquals(
+                ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action null"),
+                handlers.invoke(
+                        HandlerTestSupport.proxy(),
+                        HandlerTestSupport.request(fullModel()),
+                        null,
+                        null,
+                        new LoggerProxy()));
+        assertEquals(
+                ProgressEvent.failed(
+                        null, null, HandlerErrorCode.InvalidRequest, "The request carries no resource model"),
+                handlers.invoke(
+                        HandlerTestSupport.proxy(),
+                        HandlerTestSupport.request(null),
+                        Action.READ,
+                        null,
+                        new LoggerProxy()));
+        assertEquals(
+                ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "The request names no region"),
+                handlers.invoke(HandlerTestSupport.proxy(), noRegion, Action.READ, null, new LoggerProxy()));
         verifyNoInteractions(client);
     }
 
     /** Each invocation logs its outcome once, on either path, however many invocations came before. */
     @Test
     void aWarmInstanceLogsEachLineOnce() throws Exception {
-        final JSONObject read = handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
-        final JSONObject readForTheRuntime = handlerRequest("READ", new JSONObject().put("apiId", "a").put("IntegrationId", "b"));
+        final JSONObject read =
+                handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
+        final JSONObject readForTheRuntime =
+                handlerRequest("READ", new JSONObject().put("apiId", "a").put("IntegrationId", "b"));
         for (int invocation = 0; invocation < 3; invocation++) {
             invoke(read);
             invoke(readForTheRuntime);
         }
-        assertEquals(6, logLines.stream().filter(line -> line.startsWith("Handler returned")).count(), logLines.toString());
+        assertEquals(
+                6,
+                logLines.stream()
+                        .filter(line -> line.startsWith("Handler returned"))
+                        .count(),
+                logLines.toString());
         final Field runtimeField = RequestRouter.class.getDeclaredField("runtime");
         runtimeField.setAccessible(true);
         final Field proxyField = AbstractWrapper.class.getDeclaredField("platformLoggerProxy");
@@ -276,8 +331,10 @@ class RequestRouterTest {
     void theDefaultConstructorWiresAHandlerForEveryAction() throws IOException {
         final RequestRouter production = new RequestRouter(new Handlers());
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final JSONObject read = handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
-        production.handleRequest(new ByteArrayInputStream(read.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        final JSONObject read =
+                handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
+        production.handleRequest(
+                new ByteArrayInputStream(read.toString().getBytes(StandardCharsets.UTF_8)), out, context());
         final JSONObject response = new JSONObject(out.toString(StandardCharsets.UTF_8));
         assertEquals("NotFound", response.getString("errorCode"));
         assertThat(response.getString("message")).contains("IntegrationResponseId is not set");
@@ -293,8 +350,11 @@ class RequestRouterTest {
         assertThat(field(production, "serializer")).isInstanceOf(Serializer.class);
         assertThat(field(production, "providerCloudWatchProvider")).isNotNull();
         assertThat(field(production, "cloudWatchLogsProvider")).isNotNull();
-        for (final String createdOnFirstUse : List.of("platformLogPublisher", "providerEventsLogger", "providerMetricsPublisher")) {
-            assertThat(field(production, createdOnFirstUse)).as(createdOnFirstUse).isNull();
+        for (final String createdOnFirstUse :
+                List.of("platformLogPublisher", "providerEventsLogger", "providerMetricsPublisher")) {
+            assertThat(field(production, createdOnFirstUse))
+                    .as(createdOnFirstUse)
+                    .isNull();
         }
     }
 

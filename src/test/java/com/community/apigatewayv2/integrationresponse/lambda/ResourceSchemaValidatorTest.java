@@ -1,12 +1,12 @@
 package com.community.apigatewayv2.integrationresponse.lambda;
 
-import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,11 +29,11 @@ class ResourceSchemaValidatorTest {
 
     private static JSONObject valid() {
         return new JSONObject()
-            .put("ApiId", "a1b2c3d4e5")
-            .put("IntegrationId", "int1234")
-            .put("IntegrationResponseKey", "/200/")
-            .put("ContentHandlingStrategy", "CONVERT_TO_TEXT")
-            .put("ResponseTemplates", new JSONObject().put("application/json", "{}"));
+                .put("ApiId", "a1b2c3d4e5")
+                .put("IntegrationId", "int1234")
+                .put("IntegrationResponseKey", "/200/")
+                .put("ContentHandlingStrategy", "CONVERT_TO_TEXT")
+                .put("ResponseTemplates", new JSONObject().put("application/json", "{}"));
     }
 
     static Stream<JSONObject> invalidModels() {
@@ -41,56 +41,66 @@ class ResourceSchemaValidatorTest {
         missingKey.remove("IntegrationResponseKey");
         final JSONObject missingEverything = new JSONObject().put("ContentHandlingStrategy", "CONVERT_TO_HEX");
         return Stream.of(
-            valid().put("ContentHandlingStrategy", "CONVERT_TO_HEX"),
-            valid().put("RouteId", "abc"),
-            valid().put("ResponseTemplates", new JSONObject().put("application/json", new JSONObject().put("a", 1))),
-            valid().put("ResponseParameters", new JSONObject().put("", "x")),
-            valid().put("ApiId", new JSONArray().put("a")),
-            valid().put("IntegrationResponseKey", JSONObject.NULL),
-            missingKey,
-            missingEverything);
+                valid().put("ContentHandlingStrategy", "CONVERT_TO_HEX"),
+                valid().put("RouteId", "abc"),
+                valid().put(
+                                "ResponseTemplates",
+                                new JSONObject().put("application/json", new JSONObject().put("a", 1))),
+                valid().put("ResponseParameters", new JSONObject().put("", "x")),
+                valid().put("ApiId", new JSONArray().put("a")),
+                valid().put("IntegrationResponseKey", JSONObject.NULL),
+                missingKey,
+                missingEverything);
     }
 
     @ParameterizedTest
     @MethodSource("invalidModels")
     void badModelsFailWithTheRuntimesExceptions(final JSONObject model) {
         final ValidationException expected =
-            catchThrowableOfType(() -> runtime.validateObject(model, SCHEMA), ValidationException.class);
+                catchThrowableOfType(() -> runtime.validateObject(model, SCHEMA), ValidationException.class);
         final ValidationException actual =
-            catchThrowableOfType(() -> validator.validateObject(model, SCHEMA), ValidationException.class);
+                catchThrowableOfType(() -> validator.validateObject(model, SCHEMA), ValidationException.class);
 
         assertThat(expected).as("the runtime rejects %s", model).isNotNull();
         assertThat(actual).as("we reject %s", model).isNotNull();
         assertEquals(describe(expected), withoutRules(describe(actual)));
-        assertEquals(ValidationException.buildFullExceptionMessage(expected),
-            ValidationException.buildFullExceptionMessage(actual).replaceAll("(?m)" + RULE + "$", ""));
+        assertEquals(
+                ValidationException.buildFullExceptionMessage(expected),
+                ValidationException.buildFullExceptionMessage(actual).replaceAll("(?m)" + RULE + "$", ""));
     }
 
     /** What we add to the runtime's words: the rule a scrubbed message names only by its keyword. */
     private static final String RULE = ": (the value|every key) must match .*";
 
     private static List<String> withoutRules(final List<String> lines) {
-        return lines.stream().map(line -> line.replaceAll(RULE + "(?= \\| \\w+ \\| #)", "")).toList();
+        return lines.stream()
+                .map(line -> line.replaceAll(RULE + "(?= \\| \\w+ \\| #)", ""))
+                .toList();
     }
 
     @Test
     void aBrokenRuleIsNamedWithoutTheValue() {
         final JSONObject badKey = valid().put("IntegrationResponseKey", "200-secret");
-        final JSONObject badParameter = valid().put("ResponseParameters", new JSONObject()
-            .put("method.response.header.X-Trace", "secret-static-value")
-            .put("method.request.header.X-Secret", "integration.response.header.X"));
+        final JSONObject badParameter = valid().put(
+                        "ResponseParameters",
+                        new JSONObject()
+                                .put("method.response.header.X-Trace", "secret-static-value")
+                                .put("method.request.header.X-Secret", "integration.response.header.X"));
 
-        assertEquals("#/IntegrationResponseKey: failed validation constraint for keyword [pattern]:"
-                + " the value must match ^(\\$default|/.+/)$",
-            catchThrowableOfType(() -> validator.validateObject(badKey, SCHEMA), ValidationException.class).getMessage());
+        assertEquals(
+                "#/IntegrationResponseKey: failed validation constraint for keyword [pattern]:"
+                        + " the value must match ^(\\$default|/.+/)$",
+                catchThrowableOfType(() -> validator.validateObject(badKey, SCHEMA), ValidationException.class)
+                        .getMessage());
         final String message = ValidationException.buildFullExceptionMessage(
-            catchThrowableOfType(() -> validator.validateObject(badParameter, SCHEMA), ValidationException.class));
-        assertThat(message).contains(
-            "#/ResponseParameters: extraneous key [method.request.header.X-Secret] is not permitted: every key must match"
-                + " ^method\\.response\\.header\\.[!#$%&'*+.^_`|~0-9A-Za-z-]+$",
-            "#/ResponseParameters/method.response.header.X-Trace: failed validation constraint for keyword [pattern]:"
-                + " the value must match ^(integration\\.response\\.header\\.[!#$%&'*+.^_`|~0-9A-Za-z-]+"
-                + "|integration\\.response\\.body\\.\\S+|'[^']*')$");
+                catchThrowableOfType(() -> validator.validateObject(badParameter, SCHEMA), ValidationException.class));
+        assertThat(message)
+                .contains(
+                        "#/ResponseParameters: extraneous key [method.request.header.X-Secret] is not permitted: every key must match"
+                                + " ^method\\.response\\.header\\.[!#$%&'*+.^_`|~0-9A-Za-z-]+$",
+                        "#/ResponseParameters/method.response.header.X-Trace: failed validation constraint for keyword [pattern]:"
+                                + " the value must match ^(integration\\.response\\.header\\.[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+                                + "|integration\\.response\\.body\\.\\S+|'[^']*')$");
         assertThat(message).doesNotContain("secret-static-value", "200-secret");
     }
 
@@ -118,8 +128,8 @@ class ResourceSchemaValidatorTest {
         stricter.getJSONArray("required").put("TemplateSelectionExpression");
 
         assertThatThrownBy(() -> validator.validateObject(valid(), stricter))
-            .isInstanceOf(ValidationException.class)
-            .hasMessageContaining("TemplateSelectionExpression");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("TemplateSelectionExpression");
         assertThatCode(() -> validator.validateObject(valid(), SCHEMA)).doesNotThrowAnyException();
     }
 
@@ -128,14 +138,15 @@ class ResourceSchemaValidatorTest {
         final Schema list = validator.getListHandlerSchema(SCHEMA);
 
         assertThatCode(() -> list.validate(new JSONObject().put("ApiId", "a").put("IntegrationId", "b")))
-            .doesNotThrowAnyException();
-        assertThatThrownBy(() -> validator.validateObjectByListHandlerSchema(new JSONObject().put("ApiId", "a"), SCHEMA))
-            .isInstanceOf(org.everit.json.schema.ValidationException.class)
-            .hasMessageContaining("IntegrationId");
+                .doesNotThrowAnyException();
+        assertThatThrownBy(
+                        () -> validator.validateObjectByListHandlerSchema(new JSONObject().put("ApiId", "a"), SCHEMA))
+                .isInstanceOf(org.everit.json.schema.ValidationException.class)
+                .hasMessageContaining("IntegrationId");
         // the type comes from the referenced resource schema property
         assertThatThrownBy(() -> list.validate(new JSONObject().put("ApiId", 1).put("IntegrationId", "b")))
-            .isInstanceOf(org.everit.json.schema.ValidationException.class)
-            .hasMessageContaining("ApiId");
+                .isInstanceOf(org.everit.json.schema.ValidationException.class)
+                .hasMessageContaining("ApiId");
     }
 
     @Test
@@ -152,11 +163,16 @@ class ResourceSchemaValidatorTest {
     @Test
     void aRemoteReferenceIsNeverFetched() {
         final JSONObject remote = new JSONObject()
-            .put("properties", new JSONObject()
-                .put("ApiId", new JSONObject().put("$ref", "https://example.com/other.json#/definitions/Id")));
+                .put(
+                        "properties",
+                        new JSONObject()
+                                .put(
+                                        "ApiId",
+                                        new JSONObject()
+                                                .put("$ref", "https://example.com/other.json#/definitions/Id")));
 
         assertThatThrownBy(() -> ResourceSchemaValidator.compile(remote))
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("never from https://example.com/other.json");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never from https://example.com/other.json");
     }
 }

@@ -25,14 +25,33 @@ class PropertyTableTest {
 
     @Test
     void theTableListsTheModelsFieldsInTheOrderTheRuntimeWritesThem() throws Exception {
-        final ResourceModel full = ResourceModel.builder().apiId("a").integrationId("i").integrationResponseId("r")
-            .integrationResponseKey("k").contentHandlingStrategy("CONVERT_TO_TEXT").templateSelectionExpression("t")
-            .responseParameters(Map.of("p", "v")).responseTemplates(Map.of("t", "v")).build();
+        final ResourceModel full = ResourceModel.builder()
+                .apiId("a")
+                .integrationId("i")
+                .integrationResponseId("r")
+                .integrationResponseKey("k")
+                .contentHandlingStrategy("CONVERT_TO_TEXT")
+                .templateSelectionExpression("t")
+                .responseParameters(Map.of("p", "v"))
+                .responseTemplates(Map.of("t", "v"))
+                .build();
         final List<String> written = new ArrayList<>();
-        new ObjectMapper().readTree(new Serializer().serialize(full)).fieldNames().forEachRemaining(written::add);
+        new ObjectMapper()
+                .readTree(new Serializer().serialize(full))
+                .fieldNames()
+                .forEachRemaining(written::add);
 
-        assertEquals(List.of("ApiId", "IntegrationId", "IntegrationResponseId", "IntegrationResponseKey",
-            "ContentHandlingStrategy", "ResponseParameters", "ResponseTemplates", "TemplateSelectionExpression"), written);
+        assertEquals(
+                List.of(
+                        "ApiId",
+                        "IntegrationId",
+                        "IntegrationResponseId",
+                        "IntegrationResponseKey",
+                        "ContentHandlingStrategy",
+                        "ResponseParameters",
+                        "ResponseTemplates",
+                        "TemplateSelectionExpression"),
+                written);
         assertEquals(written, names(Arrays.asList(Property.values())));
     }
 
@@ -50,8 +69,14 @@ class PropertyTableTest {
     void rolesAreTheSchemasCreateOnlyReadOnlyAndIdentifierLists() {
         assertEquals(List.of("ApiId", "IntegrationId"), names(Property.playing(Role.PARENT)));
         assertEquals(List.of("IntegrationResponseId"), names(Property.playing(Role.READ_ONLY)));
-        assertEquals(List.of("IntegrationResponseKey", "ContentHandlingStrategy", "ResponseParameters",
-            "ResponseTemplates", "TemplateSelectionExpression"), names(Property.playing(Role.UPDATABLE)));
+        assertEquals(
+                List.of(
+                        "IntegrationResponseKey",
+                        "ContentHandlingStrategy",
+                        "ResponseParameters",
+                        "ResponseTemplates",
+                        "TemplateSelectionExpression"),
+                names(Property.playing(Role.UPDATABLE)));
         assertEquals(pointers("createOnlyProperties"), names(Property.playing(Role.PARENT)));
         assertEquals(pointers("readOnlyProperties"), names(Property.playing(Role.READ_ONLY)));
         assertEquals(pointers("primaryIdentifier"), names(Property.primaryIdentifier()));
@@ -78,6 +103,7 @@ class PropertyTableTest {
 
     private static List<String> pointers(final String list) {
         return SCHEMA.getJSONArray(list).toList().stream()
-            .map(pointer -> ((String) pointer).substring("/properties/".length())).toList();
+                .map(pointer -> ((String) pointer).substring("/properties/".length()))
+                .toList();
     }
 }

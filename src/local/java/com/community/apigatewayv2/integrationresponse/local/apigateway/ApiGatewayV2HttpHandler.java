@@ -30,8 +30,11 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
     private final Supplier<FaultPlan> faultPlan;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    ApiGatewayV2HttpHandler(ObjectMapper mapper, ApiGatewayV2Store store, Consumer<String> requestCounter,
-                            Supplier<FaultPlan> faultPlan) {
+    ApiGatewayV2HttpHandler(
+            ObjectMapper mapper,
+            ApiGatewayV2Store store,
+            Consumer<String> requestCounter,
+            Supplier<FaultPlan> faultPlan) {
         this.mapper = mapper;
         this.operations = new ApiGatewayV2Operations(mapper, store);
         this.requestCounter = requestCounter;
@@ -42,7 +45,8 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         inFlight.incrementAndGet();
         try (exchange) {
-            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            exchange.getResponseHeaders()
+                    .set("x-amzn-RequestId", UUID.randomUUID().toString());
             try {
                 // read the body first so the connection stays reusable whatever the answer is
                 byte[] body = HttpExchanges.readBody(exchange, BODY_LIMIT_BYTES);
@@ -51,8 +55,8 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                 requestCounter.accept(operationName);
                 FaultPlan plan = faultPlan.get();
                 plan.beforeOperation(operationName);
-                Result result = operations.execute(routed.operation(), routed.pathParameters(),
-                        HttpExchanges.queryParameters(exchange), body);
+                Result result = operations.execute(
+                        routed.operation(), routed.pathParameters(), HttpExchanges.queryParameters(exchange), body);
                 plan.afterOperation(operationName);
                 if (result.body() == null) {
                     HttpExchanges.sendEmpty(exchange, result.status());
@@ -69,8 +73,10 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
             } catch (RuntimeException e) {
                 System.err.println("LocalApiGatewayV2: " + exchange.getRequestMethod() + " "
                         + exchange.getRequestURI().getRawPath() + " failed: " + e);
-                sendError(exchange, new ServiceException(500, "InternalServerErrorException",
-                        "Internal error in the local emulator"));
+                sendError(
+                        exchange,
+                        new ServiceException(
+                                500, "InternalServerErrorException", "Internal error in the local emulator"));
             }
         } finally {
             inFlight.decrementAndGet();

@@ -19,8 +19,7 @@ import java.util.function.Function;
 final class ApiGatewayV2Operations {
 
     /** What to answer: a status and a JSON body, or no body when {@code body} is null. */
-    record Result(int status, JsonNode body) {
-    }
+    record Result(int status, JsonNode body) {}
 
     static final int DEFAULT_MAX_RESULTS = 100;
     static final int LARGEST_MAX_RESULTS = 500;
@@ -30,8 +29,14 @@ final class ApiGatewayV2Operations {
     private static final Set<String> HTTP_API_INTEGRATION_TYPES = Set.of("AWS_PROXY", "HTTP_PROXY");
     private static final Set<String> CONNECTION_TYPES = Set.of("INTERNET", "VPC_LINK");
     private static final Set<String> PASSTHROUGH_BEHAVIORS = Set.of("WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES");
-    private static final List<String> PLAIN_INTEGRATION_FIELDS = List.of("integrationUri", "integrationMethod",
-            "integrationSubtype", "connectionId", "credentialsArn", "description", "payloadFormatVersion",
+    private static final List<String> PLAIN_INTEGRATION_FIELDS = List.of(
+            "integrationUri",
+            "integrationMethod",
+            "integrationSubtype",
+            "connectionId",
+            "credentialsArn",
+            "description",
+            "payloadFormatVersion",
             "templateSelectionExpression");
 
     private final ObjectMapper mapper;
@@ -48,7 +53,8 @@ final class ApiGatewayV2Operations {
         String responseId = path.get("integrationResponseId");
         switch (operation) {
             case CREATE_API:
-                return new Result(201, createApi(JsonRequestBody.parse(mapper, body)).toJson());
+                return new Result(
+                        201, createApi(JsonRequestBody.parse(mapper, body)).toJson());
             case GET_API:
                 return ok(store.getApi(apiId).toJson());
             case GET_APIS:
@@ -57,26 +63,38 @@ final class ApiGatewayV2Operations {
                 store.deleteApi(apiId);
                 return noContent();
             case CREATE_INTEGRATION:
-                return new Result(201, createIntegration(apiId, JsonRequestBody.parse(mapper, body)).toJson());
+                return new Result(
+                        201,
+                        createIntegration(apiId, JsonRequestBody.parse(mapper, body))
+                                .toJson());
             case GET_INTEGRATION:
                 return ok(store.getIntegration(apiId, integrationId).toJson());
             case GET_INTEGRATIONS:
-                return ok(pageJson(store.listIntegrations(apiId, query.get("nextToken"), maxResults(query)),
+                return ok(pageJson(
+                        store.listIntegrations(apiId, query.get("nextToken"), maxResults(query)),
                         IntegrationRecord::toJson));
             case DELETE_INTEGRATION:
                 store.deleteIntegration(apiId, integrationId);
                 return noContent();
             case CREATE_INTEGRATION_RESPONSE:
-                return new Result(201, store.createIntegrationResponse(apiId, integrationId,
-                        integrationResponseDraft(JsonRequestBody.parse(mapper, body))).toJson());
+                return new Result(
+                        201,
+                        store.createIntegrationResponse(
+                                        apiId,
+                                        integrationId,
+                                        integrationResponseDraft(JsonRequestBody.parse(mapper, body)))
+                                .toJson());
             case GET_INTEGRATION_RESPONSE:
-                return ok(store.getIntegrationResponse(apiId, integrationId, responseId).toJson());
+                return ok(store.getIntegrationResponse(apiId, integrationId, responseId)
+                        .toJson());
             case GET_INTEGRATION_RESPONSES:
-                return ok(pageJson(store.listIntegrationResponses(apiId, integrationId, query.get("nextToken"),
-                        maxResults(query)), IntegrationResponseRecord::toJson));
+                return ok(pageJson(
+                        store.listIntegrationResponses(apiId, integrationId, query.get("nextToken"), maxResults(query)),
+                        IntegrationResponseRecord::toJson));
             case UPDATE_INTEGRATION_RESPONSE:
-                return ok(updateIntegrationResponse(apiId, integrationId, responseId,
-                        JsonRequestBody.parse(mapper, body)).toJson());
+                return ok(
+                        updateIntegrationResponse(apiId, integrationId, responseId, JsonRequestBody.parse(mapper, body))
+                                .toJson());
             case DELETE_INTEGRATION_RESPONSE:
                 store.deleteIntegrationResponse(apiId, integrationId, responseId);
                 return noContent();
@@ -101,12 +119,15 @@ final class ApiGatewayV2Operations {
         fields.put("name", name);
         fields.put("protocolType", protocolType);
         fields.put("routeSelectionExpression", routeSelectionExpression);
-        fields.put("apiKeySelectionExpression",
+        fields.put(
+                "apiKeySelectionExpression",
                 request.string("apiKeySelectionExpression").orElse("$request.header.x-api-key"));
         request.string("description").ifPresent(value -> fields.put("description", value));
         request.string("version").ifPresent(value -> fields.put("version", value));
         request.bool("disableSchemaValidation").ifPresent(value -> fields.put("disableSchemaValidation", value));
-        fields.put("disableExecuteApiEndpoint", request.bool("disableExecuteApiEndpoint").orElse(false));
+        fields.put(
+                "disableExecuteApiEndpoint",
+                request.bool("disableExecuteApiEndpoint").orElse(false));
         request.stringMap("tags").ifPresent(tags -> fields.set("tags", mapper.valueToTree(tags)));
         fields.put("createdDate", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return store.createApi(protocolType, fields);
@@ -115,8 +136,8 @@ final class ApiGatewayV2Operations {
     private IntegrationRecord createIntegration(String apiId, JsonRequestBody request) {
         String integrationType = request.requiredString("integrationType");
         if (!INTEGRATION_TYPES.contains(integrationType)) {
-            throw ServiceException.badRequest("Invalid integrationType: must be one of AWS, AWS_PROXY, HTTP, "
-                    + "HTTP_PROXY, MOCK");
+            throw ServiceException.badRequest(
+                    "Invalid integrationType: must be one of AWS, AWS_PROXY, HTTP, " + "HTTP_PROXY, MOCK");
         }
         ObjectNode fields = mapper.createObjectNode();
         fields.put("apiGatewayManaged", false);
@@ -129,9 +150,12 @@ final class ApiGatewayV2Operations {
         if (passthrough != null) {
             fields.put("passthroughBehavior", passthrough);
         }
-        request.string("contentHandlingStrategy").ifPresent(value ->
-                fields.put("contentHandlingStrategy", IntegrationResponseRules.requireValidContentHandlingStrategy(value)));
-        request.stringMap("requestParameters").ifPresent(map -> fields.set("requestParameters", mapper.valueToTree(map)));
+        request.string("contentHandlingStrategy")
+                .ifPresent(value -> fields.put(
+                        "contentHandlingStrategy",
+                        IntegrationResponseRules.requireValidContentHandlingStrategy(value)));
+        request.stringMap("requestParameters")
+                .ifPresent(map -> fields.set("requestParameters", mapper.valueToTree(map)));
         request.stringMap("requestTemplates").ifPresent(map -> fields.set("requestTemplates", mapper.valueToTree(map)));
         boolean httpApi = !store.getApi(apiId).isWebSocket();
         if (httpApi && !HTTP_API_INTEGRATION_TYPES.contains(integrationType)) {
@@ -150,8 +174,8 @@ final class ApiGatewayV2Operations {
     private static String oneOf(JsonRequestBody request, String field, Set<String> allowed, String fallback) {
         String value = request.string(field).orElse(fallback);
         if (value != null && !allowed.contains(value)) {
-            throw ServiceException.badRequest("Invalid " + field + ": must be one of " + String.join(", ",
-                    allowed.stream().sorted().toList()));
+            throw ServiceException.badRequest("Invalid " + field + ": must be one of "
+                    + String.join(", ", allowed.stream().sorted().toList()));
         }
         return value;
     }
@@ -165,27 +189,38 @@ final class ApiGatewayV2Operations {
         String templateSelection = request.string("templateSelectionExpression")
                 .filter(value -> !value.isEmpty())
                 .orElse(null);
-        return new IntegrationResponseDraft(key, contentHandling,
-                request.stringMap("responseParameters").map(IntegrationResponseRules::requireValidResponseParameters)
+        return new IntegrationResponseDraft(
+                key,
+                contentHandling,
+                request.stringMap("responseParameters")
+                        .map(IntegrationResponseRules::requireValidResponseParameters)
                         .orElse(null),
                 request.stringMap("responseTemplates").orElse(null),
                 templateSelection);
     }
 
     /** PATCH: absent fields stay, "" clears a string field, a present map replaces the stored one whole. */
-    private IntegrationResponseRecord updateIntegrationResponse(String apiId, String integrationId,
-                                                                String responseId, JsonRequestBody request) {
+    private IntegrationResponseRecord updateIntegrationResponse(
+            String apiId, String integrationId, String responseId, JsonRequestBody request) {
         String newKey = request.string("integrationResponseKey")
-                .map(IntegrationResponseRules::requireValidKey).orElse(null);
-        String newContentHandling = request.string("contentHandlingStrategy")
-                .map(value -> value.isEmpty() ? value : IntegrationResponseRules.requireValidContentHandlingStrategy(value))
+                .map(IntegrationResponseRules::requireValidKey)
                 .orElse(null);
-        String newTemplateSelection = request.string("templateSelectionExpression").orElse(null);
+        String newContentHandling = request.string("contentHandlingStrategy")
+                .map(value ->
+                        value.isEmpty() ? value : IntegrationResponseRules.requireValidContentHandlingStrategy(value))
+                .orElse(null);
+        String newTemplateSelection =
+                request.string("templateSelectionExpression").orElse(null);
         Map<String, String> newParameters = request.stringMap("responseParameters")
-                .map(IntegrationResponseRules::requireValidResponseParameters).orElse(null);
-        Map<String, String> newTemplates = request.stringMap("responseTemplates").orElse(null);
-        return store.updateIntegrationResponse(apiId, integrationId, responseId, current ->
-                new IntegrationResponseRecord(
+                .map(IntegrationResponseRules::requireValidResponseParameters)
+                .orElse(null);
+        Map<String, String> newTemplates =
+                request.stringMap("responseTemplates").orElse(null);
+        return store.updateIntegrationResponse(
+                apiId,
+                integrationId,
+                responseId,
+                current -> new IntegrationResponseRecord(
                         current.sequence(),
                         current.integrationResponseId(),
                         newKey != null ? newKey : current.integrationResponseKey(),

@@ -12,13 +12,16 @@ import java.util.TreeSet;
 final class ApiGatewayV2Routes {
 
     /** A matched request: what to run, and the identifiers taken from the path. */
-    record RoutedRequest(Operation operation, Map<String, String> pathParameters) {
-    }
+    record RoutedRequest(Operation operation, Map<String, String> pathParameters) {}
 
-    private record Route(List<String> pattern, Map<HttpMethod, Operation> operations) {
-    }
+    private record Route(List<String> pattern, Map<HttpMethod, Operation> operations) {}
 
-    private enum HttpMethod { GET, POST, PATCH, DELETE }
+    private enum HttpMethod {
+        GET,
+        POST,
+        PATCH,
+        DELETE
+    }
 
     private static final String APIS = "/v2/apis";
     private static final String API = APIS + "/{apiId}";
@@ -32,15 +35,28 @@ final class ApiGatewayV2Routes {
     ApiGatewayV2Routes() {
         add(APIS, Map.of(HttpMethod.POST, Operation.CREATE_API, HttpMethod.GET, Operation.GET_APIS));
         add(API, Map.of(HttpMethod.GET, Operation.GET_API, HttpMethod.DELETE, Operation.DELETE_API));
-        add(INTEGRATIONS, Map.of(HttpMethod.POST, Operation.CREATE_INTEGRATION,
-                HttpMethod.GET, Operation.GET_INTEGRATIONS));
-        add(INTEGRATION, Map.of(HttpMethod.GET, Operation.GET_INTEGRATION,
-                HttpMethod.DELETE, Operation.DELETE_INTEGRATION));
-        add(INTEGRATION_RESPONSES, Map.of(HttpMethod.POST, Operation.CREATE_INTEGRATION_RESPONSE,
-                HttpMethod.GET, Operation.GET_INTEGRATION_RESPONSES));
-        add(INTEGRATION_RESPONSE, Map.of(HttpMethod.GET, Operation.GET_INTEGRATION_RESPONSE,
-                HttpMethod.PATCH, Operation.UPDATE_INTEGRATION_RESPONSE,
-                HttpMethod.DELETE, Operation.DELETE_INTEGRATION_RESPONSE));
+        add(
+                INTEGRATIONS,
+                Map.of(HttpMethod.POST, Operation.CREATE_INTEGRATION, HttpMethod.GET, Operation.GET_INTEGRATIONS));
+        add(
+                INTEGRATION,
+                Map.of(HttpMethod.GET, Operation.GET_INTEGRATION, HttpMethod.DELETE, Operation.DELETE_INTEGRATION));
+        add(
+                INTEGRATION_RESPONSES,
+                Map.of(
+                        HttpMethod.POST,
+                        Operation.CREATE_INTEGRATION_RESPONSE,
+                        HttpMethod.GET,
+                        Operation.GET_INTEGRATION_RESPONSES));
+        add(
+                INTEGRATION_RESPONSE,
+                Map.of(
+                        HttpMethod.GET,
+                        Operation.GET_INTEGRATION_RESPONSE,
+                        HttpMethod.PATCH,
+                        Operation.UPDATE_INTEGRATION_RESPONSE,
+                        HttpMethod.DELETE,
+                        Operation.DELETE_INTEGRATION_RESPONSE));
     }
 
     private void add(String path, Map<HttpMethod, Operation> operations) {

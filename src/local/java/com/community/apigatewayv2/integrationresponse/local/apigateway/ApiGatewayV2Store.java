@@ -48,6 +48,7 @@ final class ApiGatewayV2Store {
     private final Map<String, ApiState> apis = new LinkedHashMap<>();
     /** Every identifier ever issued, so none is reused even after a delete. */
     private final Set<String> issuedIds = new HashSet<>();
+
     private long lastSequence;
 
     // ---- APIs ----
@@ -71,8 +72,12 @@ final class ApiGatewayV2Store {
     }
 
     Page<ApiRecord> listApis(String nextToken, int maxResults) {
-        return read(() -> page(apis.values().stream().map(state -> state.api).toList(),
-                ApiRecord::sequence, "apis", nextToken, maxResults));
+        return read(() -> page(
+                apis.values().stream().map(state -> state.api).toList(),
+                ApiRecord::sequence,
+                "apis",
+                nextToken,
+                maxResults));
     }
 
     void deleteApi(String apiId) {
@@ -103,8 +108,14 @@ final class ApiGatewayV2Store {
     }
 
     Page<IntegrationRecord> listIntegrations(String apiId, String nextToken, int maxResults) {
-        return read(() -> page(api(apiId).integrations.values().stream().map(state -> state.integration).toList(),
-                IntegrationRecord::sequence, "integrations/" + apiId, nextToken, maxResults));
+        return read(() -> page(
+                api(apiId).integrations.values().stream()
+                        .map(state -> state.integration)
+                        .toList(),
+                IntegrationRecord::sequence,
+                "integrations/" + apiId,
+                nextToken,
+                maxResults));
     }
 
     void deleteIntegration(String apiId, String integrationId) {
@@ -123,19 +134,23 @@ final class ApiGatewayV2Store {
             String contentHandlingStrategy,
             Map<String, String> responseParameters,
             Map<String, String> responseTemplates,
-            String templateSelectionExpression) {
-    }
+            String templateSelectionExpression) {}
 
-    IntegrationResponseRecord createIntegrationResponse(String apiId, String integrationId,
-                                                        IntegrationResponseDraft draft) {
+    IntegrationResponseRecord createIntegrationResponse(
+            String apiId, String integrationId, IntegrationResponseDraft draft) {
         return write(() -> {
             IntegrationState integration = integrationForResponses(apiId, integrationId);
             requireKeyFree(integration, draft.integrationResponseKey(), null);
             String id = ResourceIds.next(ResourceIds.CHILD_ID_LENGTH, issuedIds);
             issuedIds.add(id);
-            IntegrationResponseRecord created = new IntegrationResponseRecord(++lastSequence, id,
-                    draft.integrationResponseKey(), draft.contentHandlingStrategy(), draft.responseParameters(),
-                    draft.responseTemplates(), draft.templateSelectionExpression());
+            IntegrationResponseRecord created = new IntegrationResponseRecord(
+                    ++lastSequence,
+                    id,
+                    draft.integrationResponseKey(),
+                    draft.contentHandlingStrategy(),
+                    draft.responseParameters(),
+                    draft.responseTemplates(),
+                    draft.templateSelectionExpression());
             integration.responses.put(id, created);
             return created;
         });
@@ -145,16 +160,20 @@ final class ApiGatewayV2Store {
         return read(() -> response(integrationForResponses(apiId, integrationId), responseId));
     }
 
-    Page<IntegrationResponseRecord> listIntegrationResponses(String apiId, String integrationId,
-                                                             String nextToken, int maxResults) {
-        return read(() -> page(List.copyOf(integrationForResponses(apiId, integrationId).responses.values()),
-                IntegrationResponseRecord::sequence, "integrationresponses/" + apiId + "/" + integrationId,
-                nextToken, maxResults));
+    Page<IntegrationResponseRecord> listIntegrationResponses(
+            String apiId, String integrationId, String nextToken, int maxResults) {
+        return read(() -> page(
+                List.copyOf(
+                        integrationForResponses(apiId, integrationId).responses.values()),
+                IntegrationResponseRecord::sequence,
+                "integrationresponses/" + apiId + "/" + integrationId,
+                nextToken,
+                maxResults));
     }
 
     /** Applies {@code change} to the stored response atomically; a key taken by another response is a 409. */
-    IntegrationResponseRecord updateIntegrationResponse(String apiId, String integrationId, String responseId,
-                                                        UnaryOperator<IntegrationResponseRecord> change) {
+    IntegrationResponseRecord updateIntegrationResponse(
+            String apiId, String integrationId, String responseId, UnaryOperator<IntegrationResponseRecord> change) {
         return write(() -> {
             IntegrationState integration = integrationForResponses(apiId, integrationId);
             IntegrationResponseRecord updated = change.apply(response(integration, responseId));
@@ -180,21 +199,24 @@ final class ApiGatewayV2Store {
         return read(() -> {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             ArrayNode apiArray = root.putArray("apis");
-            apis.values().stream().sorted(Comparator.comparing(state -> state.api.apiId())).forEach(api -> {
-                ObjectNode apiJson = api.api.toJson();
-                ArrayNode integrationArray = apiJson.putArray("integrations");
-                api.integrations.values().stream()
-                        .sorted(Comparator.comparing(state -> state.integration.integrationId()))
-                        .forEach(integration -> {
-                            ObjectNode integrationJson = integration.integration.toJson();
-                            ArrayNode responseArray = integrationJson.putArray("integrationResponses");
-                            integration.responses.values().stream()
-                                    .sorted(Comparator.comparing(IntegrationResponseRecord::integrationResponseId))
-                                    .forEach(response -> responseArray.add(response.toJson()));
-                            integrationArray.add(integrationJson);
-                        });
-                apiArray.add(apiJson);
-            });
+            apis.values().stream()
+                    .sorted(Comparator.comparing(state -> state.api.apiId()))
+                    .forEach(api -> {
+                        ObjectNode apiJson = api.api.toJson();
+                        ArrayNode integrationArray = apiJson.putArray("integrations");
+                        api.integrations.values().stream()
+                                .sorted(Comparator.comparing(state -> state.integration.integrationId()))
+                                .forEach(integration -> {
+                                    ObjectNode integrationJson = integration.integration.toJson();
+                                    ArrayNode responseArray = integrationJson.putArray("integrationResponses");
+                                    integration.responses.values().stream()
+                                            .sorted(Comparator.comparing(
+                                                    IntegrationResponseRecord::integrationResponseId))
+                                            .forEach(response -> responseArray.add(response.toJson()));
+                                    integrationArray.add(integrationJson);
+                                });
+                        apiArray.add(apiJson);
+                    });
             return root;
         });
     }
@@ -204,7 +226,8 @@ final class ApiGatewayV2Store {
     private ApiState api(String apiId) {
         ApiState api = apis.get(apiId);
         if (api == null) {
-            throw ServiceException.notFound("Invalid API identifier specified " + LocalEndpoint.ACCOUNT_ID + ":" + apiId);
+            throw ServiceException.notFound(
+                    "Invalid API identifier specified " + LocalEndpoint.ACCOUNT_ID + ":" + apiId);
         }
         return api;
     }
@@ -243,8 +266,12 @@ final class ApiGatewayV2Store {
         }
     }
 
-    private <T> Page<T> page(Collection<T> inCreationOrder, ToLongFunction<T> sequenceOf, String scope,
-                             String nextToken, int maxResults) {
+    private <T> Page<T> page(
+            Collection<T> inCreationOrder,
+            ToLongFunction<T> sequenceOf,
+            String scope,
+            String nextToken,
+            int maxResults) {
         long after = nextToken == null ? 0 : PageTokens.decode(scope, nextToken, lastSequence);
         List<T> items = new ArrayList<>();
         boolean more = false;

@@ -19,7 +19,7 @@ package com.community.apigatewayv2.integrationresponse.local.apigateway;
 public interface FaultPlan {
 
     /** Lets every operation through. */
-    FaultPlan NONE = operationName -> { };
+    FaultPlan NONE = operationName -> {};
 
     /**
      * @param operationName the service's operation name, e.g. {@code CreateIntegrationResponse}
@@ -34,6 +34,5 @@ public interface FaultPlan {
      * @throws ServiceException to answer with that error although the operation took effect
      * @throws DroppedConnection to drop the connection although the operation took effect
      */
-    default void afterOperation(String operationName) {
-    }
+    default void afterOperation(String operationName) {}
 }

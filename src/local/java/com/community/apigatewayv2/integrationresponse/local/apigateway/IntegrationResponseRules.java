@@ -12,12 +12,13 @@ final class IntegrationResponseRules {
     static final Set<String> CONTENT_HANDLING_STRATEGIES = Set.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT");
     /** A header name: an HTTP token (RFC 9110). */
     private static final String HEADER_NAME = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-    private static final Pattern RESPONSE_PARAMETER_KEY = Pattern.compile("method\\.response\\.header\\." + HEADER_NAME);
-    private static final Pattern RESPONSE_PARAMETER_VALUE = Pattern.compile("integration\\.response\\.header\\."
-            + HEADER_NAME + "|integration\\.response\\.body\\.\\S+|'[^']*'");
 
-    private IntegrationResponseRules() {
-    }
+    private static final Pattern RESPONSE_PARAMETER_KEY =
+            Pattern.compile("method\\.response\\.header\\." + HEADER_NAME);
+    private static final Pattern RESPONSE_PARAMETER_VALUE = Pattern.compile(
+            "integration\\.response\\.header\\." + HEADER_NAME + "|integration\\.response\\.body\\.\\S+|'[^']*'");
+
+    private IntegrationResponseRules() {}
 
     /** A key is {@code $default} or a regular expression between slashes, e.g. {@code /4\d\d/}. */
     static String requireValidKey(String key) {
@@ -61,8 +62,8 @@ final class IntegrationResponseRules {
 
     static String requireValidContentHandlingStrategy(String strategy) {
         if (!CONTENT_HANDLING_STRATEGIES.contains(strategy)) {
-            throw ServiceException.badRequest("Invalid contentHandlingStrategy: must be one of "
-                    + "CONVERT_TO_BINARY, CONVERT_TO_TEXT");
+            throw ServiceException.badRequest(
+                    "Invalid contentHandlingStrategy: must be one of " + "CONVERT_TO_BINARY, CONVERT_TO_TEXT");
         }
         return strategy;
     }

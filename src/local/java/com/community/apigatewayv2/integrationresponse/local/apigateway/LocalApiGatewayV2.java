@@ -37,6 +37,7 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
      * override (the handler's) calls the URL it holds, e.g. this emulator's {@link #url()}.
      */
     public static final String ENDPOINT_PROPERTY = "aws.endpointUrlApiGatewayV2";
+
     private static final int DEFAULT_THREADS = 32;
 
     private final int requestedPort;
@@ -79,11 +80,12 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     public synchronized LocalApiGatewayV2 start() throws IOException {
         requireStopped();
         handler = new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan);
-        serving(LoopbackServer.start(requestedPort,
-                Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")), handler));
+        serving(LoopbackServer.start(
+                requestedPort,
+                Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")),
+                handler));
         return this;
     }
-
 
     /** Replaces the fault plan consulted before each operation; {@link FaultPlan#NONE} turns faults off. */
     public void setFaultPlan(FaultPlan plan) {
@@ -159,10 +161,13 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
         }
         LocalApiGatewayV2 emulator = new LocalApiGatewayV2(port).start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "local-apigatewayv2-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "local-apigatewayv2-shutdown"));
         System.out.println("LocalApiGatewayV2 listening on " + emulator.url());
         stopped.await();
     }

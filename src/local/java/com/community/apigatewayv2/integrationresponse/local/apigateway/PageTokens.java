@@ -14,8 +14,7 @@ final class PageTokens {
     private static final String VERSION = "v1";
     private static final String SEPARATOR = "|";
 
-    private PageTokens() {
-    }
+    private PageTokens() {}
 
     static String encode(String scope, long lastSequence) {
         String plain = VERSION + SEPARATOR + scope + SEPARATOR + lastSequence;

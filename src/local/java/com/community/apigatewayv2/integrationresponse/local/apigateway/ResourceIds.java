@@ -11,8 +11,7 @@ final class ResourceIds {
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    private ResourceIds() {
-    }
+    private ResourceIds() {}
 
     /** A fresh identifier not in {@code taken}; the caller records it there under its own lock. */
     static String next(int length, Set<String> taken) {

@@ -25,8 +25,11 @@ public final class ServiceException extends RuntimeException {
     }
 
     static ServiceException methodNotAllowed(String method, String allowedMethods) {
-        return new ServiceException(405, "MethodNotAllowedException",
-                "Method " + method + " is not allowed here; allowed: " + allowedMethods, allowedMethods);
+        return new ServiceException(
+                405,
+                "MethodNotAllowedException",
+                "Method " + method + " is not allowed here; allowed: " + allowedMethods,
+                allowedMethods);
     }
 
     public static ServiceException badRequest(String message) {

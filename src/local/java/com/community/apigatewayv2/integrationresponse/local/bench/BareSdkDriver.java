@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationRespo
  */
 public final class BareSdkDriver {
 
-    private BareSdkDriver() {
-    }
+    private BareSdkDriver() {}
 
     /**
      * Built the way a lean Lambda function would build it; the endpoint comes from aws.endpointUrlApiGatewayV2.
@@ -31,10 +30,12 @@ public final class BareSdkDriver {
                 .build();
     }
 
-    static CreateIntegrationResponseResponse create(ApiGatewayV2Client client, String apiId, String integrationId,
-                                                    String key) {
-        return client.createIntegrationResponse(request -> request.apiId(apiId).integrationId(integrationId)
-                .integrationResponseKey(key).templateSelectionExpression("$default"));
+    static CreateIntegrationResponseResponse create(
+            ApiGatewayV2Client client, String apiId, String integrationId, String key) {
+        return client.createIntegrationResponse(request -> request.apiId(apiId)
+                .integrationId(integrationId)
+                .integrationResponseKey(key)
+                .templateSelectionExpression("$default"));
     }
 
     public static void main(String[] args) {
@@ -42,7 +43,8 @@ public final class BareSdkDriver {
             System.err.println("usage: BareSdkDriver create API_ID INTEGRATION_ID KEY");
             System.exit(2);
         }
-        System.out.println("CREATE " + create(client(), args[1], args[2], args[3]).integrationResponseId());
+        System.out.println(
+                "CREATE " + create(client(), args[1], args[2], args[3]).integrationResponseId());
         System.out.flush();
         System.out.println("HEAP " + HandlerJarDriver.liveHeapBytes());
     }

@@ -37,6 +37,7 @@ public final class Bench {
 
     /** The flags Lambda's Java 17 runtime starts the JVM with, used on both sides of the cold start. */
     static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
     private static final int COLD_RUNS = 7;
     private static final int WARM_UP = 300;
     private static final int WARM_OPERATIONS = 1_000;
@@ -55,8 +56,11 @@ public final class Bench {
         this.driverDir = driverDir;
         this.workDir = workDir;
         this.setupClient = BareSdkDriver.client();
-        this.apiId = setupClient.createApi(request -> request.name("bench").protocolType(ProtocolType.WEBSOCKET)
-                .routeSelectionExpression("$request.body.action")).apiId();
+        this.apiId = setupClient
+                .createApi(request -> request.name("bench")
+                        .protocolType(ProtocolType.WEBSOCKET)
+                        .routeSelectionExpression("$request.body.action"))
+                .apiId();
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,9 +74,11 @@ public final class Bench {
         }
         System.setProperty(LocalApiGatewayV2.ENDPOINT_PROPERTY, args[0]);
         Bench bench = new Bench(args[0], Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
-        print("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + "), "
-                + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        print(
+                "machine",
+                Runtime.getRuntime().availableProcessors() + " cores, Java "
+                        + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + "), "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         print("jar_mb", String.format(Locale.ROOT, "%.1f", Files.size(bench.handlerJar) / 1_048_576.0));
         bench.coldStart();
         bench.warmInvoke();
@@ -85,7 +91,8 @@ public final class Bench {
     }
 
     private String newIntegration() {
-        return setupClient.createIntegration(request -> request.apiId(apiId).integrationType(IntegrationType.MOCK))
+        return setupClient
+                .createIntegration(request -> request.apiId(apiId).integrationType(IntegrationType.MOCK))
                 .integrationId();
     }
 
@@ -122,15 +129,25 @@ public final class Bench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JVM_FLAGS);
-        command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-Daws.region=us-east-1",
+        command.addAll(List.of(
+                "-Djava.io.tmpdir=" + tmp,
+                "-Daws.region=us-east-1",
                 "-D" + LocalApiGatewayV2.ENDPOINT_PROPERTY + "=" + endpoint,
-                "-cp", handlerJar + File.pathSeparator + driverDir, mainClass, "create", apiId, integrationId, key));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(workDir.resolve(name + ".err").toFile());
+                "-cp",
+                handlerJar + File.pathSeparator + driverDir,
+                mainClass,
+                "create",
+                apiId,
+                integrationId,
+                key));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(workDir.resolve(name + ".err").toFile());
         long start = System.nanoTime();
         Process child = builder.start();
         long elapsed = -1;
         long heap = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("CREATE ") && elapsed < 0) {
                     elapsed = System.nanoTime() - start;
@@ -160,8 +177,11 @@ public final class Bench {
         for (int i = 0; i < WARM_UP + WARM_OPERATIONS; i++) {
             String key = "/warm" + i + "/";
             long start = System.nanoTime();
-            String response = HandlerJarDriver.invoke(wrapper, "CREATE", HandlerJarDriver.properties(apiId,
-                    handlerIntegration, null, key, "\"TemplateSelectionExpression\":\"$default\""));
+            String response = HandlerJarDriver.invoke(
+                    wrapper,
+                    "CREATE",
+                    HandlerJarDriver.properties(
+                            apiId, handlerIntegration, null, key, "\"TemplateSelectionExpression\":\"$default\""));
             long handlerNanos = System.nanoTime() - start;
             if (!response.contains("\"SUCCESS\"")) {
                 throw new IllegalStateException("handler CREATE failed: " + response);
@@ -179,10 +199,17 @@ public final class Bench {
         double p50 = percentile(handler, 50) / percentile(bare, 50);
         double p99 = percentile(handler, 99) / percentile(bare, 99);
         print("warm_invoke_ratio", String.format(Locale.ROOT, "%.2f (p50), %.2f (p99)", p50, p99));
-        print("warm_invoke_handler_us", String.format(Locale.ROOT, "%.0f (p50), %.0f (p99)",
-                percentile(handler, 50) / 1e3, percentile(handler, 99) / 1e3));
-        print("warm_invoke_bare_sdk_us", String.format(Locale.ROOT, "%.0f (p50), %.0f (p99)",
-                percentile(bare, 50) / 1e3, percentile(bare, 99) / 1e3));
+        print(
+                "warm_invoke_handler_us",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f (p50), %.0f (p99)",
+                        percentile(handler, 50) / 1e3,
+                        percentile(handler, 99) / 1e3));
+        print(
+                "warm_invoke_bare_sdk_us",
+                String.format(
+                        Locale.ROOT, "%.0f (p50), %.0f (p99)", percentile(bare, 50) / 1e3, percentile(bare, 99) / 1e3));
     }
 
     // ---- list ----
@@ -242,7 +269,8 @@ public final class Bench {
                 throw new IllegalStateException("LIST failed: " + response);
             }
             items += response.path("resourceModels").size();
-            nextToken = response.hasNonNull("nextToken") ? response.get("nextToken").asText() : null;
+            nextToken =
+                    response.hasNonNull("nextToken") ? response.get("nextToken").asText() : null;
             pages++;
             if (measureHeap) {
                 maxHeap = Math.max(maxHeap, HandlerJarDriver.liveHeapBytes());
@@ -269,25 +297,30 @@ public final class Bench {
 
     /** HTTP requests the endpoint received per handler invocation, counted by an emulator in this JVM. */
     private static final class ApiCalls {
-        private ApiCalls() {
-        }
+        private ApiCalls() {}
 
         static void print() throws IOException {
             try (LocalApiGatewayV2 emulator = new LocalApiGatewayV2().start()) {
                 System.setProperty(LocalApiGatewayV2.ENDPOINT_PROPERTY, emulator.url());
                 ApiGatewayV2Client client = BareSdkDriver.client();
-                String api = client.createApi(request -> request.name("calls").protocolType(ProtocolType.WEBSOCKET)
-                        .routeSelectionExpression("$request.body.action")).apiId();
-                String integration = client.createIntegration(request -> request.apiId(api)
-                        .integrationType(IntegrationType.MOCK)).integrationId();
+                String api = client.createApi(request -> request.name("calls")
+                                .protocolType(ProtocolType.WEBSOCKET)
+                                .routeSelectionExpression("$request.body.action"))
+                        .apiId();
+                String integration = client.createIntegration(
+                                request -> request.apiId(api).integrationType(IntegrationType.MOCK))
+                        .integrationId();
                 HandlerWrapper wrapper = new HandlerWrapper();
                 String templates = "\"TemplateSelectionExpression\":\"$default\"";
 
                 emulator.resetCounts();
-                String created = HandlerJarDriver.invoke(wrapper, "CREATE",
-                        HandlerJarDriver.properties(api, integration, null, "/200/", templates));
+                String created = HandlerJarDriver.invoke(
+                        wrapper, "CREATE", HandlerJarDriver.properties(api, integration, null, "/200/", templates));
                 Bench.print("api_calls_create", total(emulator));
-                String id = JSON.readTree(created).path("resourceModel").path("IntegrationResponseId").asText();
+                String id = JSON.readTree(created)
+                        .path("resourceModel")
+                        .path("IntegrationResponseId")
+                        .asText();
                 String identified = HandlerJarDriver.properties(api, integration, id, "/200/", templates);
 
                 emulator.resetCounts();
@@ -295,12 +328,17 @@ public final class Bench {
                 Bench.print("api_calls_read", total(emulator));
 
                 emulator.resetCounts();
-                HandlerJarDriver.invoke(wrapper, "UPDATE", HandlerJarDriver.properties(api, integration, id, "/201/",
-                        "\"ContentHandlingStrategy\":\"CONVERT_TO_TEXT\""), ",\"previousResourceProperties\":" + identified);
+                HandlerJarDriver.invoke(
+                        wrapper,
+                        "UPDATE",
+                        HandlerJarDriver.properties(
+                                api, integration, id, "/201/", "\"ContentHandlingStrategy\":\"CONVERT_TO_TEXT\""),
+                        ",\"previousResourceProperties\":" + identified);
                 Bench.print("api_calls_update", total(emulator));
 
                 emulator.resetCounts();
-                HandlerJarDriver.invoke(wrapper, "LIST", HandlerJarDriver.properties(api, integration, null, null, null));
+                HandlerJarDriver.invoke(
+                        wrapper, "LIST", HandlerJarDriver.properties(api, integration, null, null, null));
                 Bench.print("api_calls_list_page", total(emulator));
 
                 emulator.resetCounts();
@@ -310,7 +348,9 @@ public final class Bench {
         }
 
         private static long total(LocalApiGatewayV2 emulator) {
-            return emulator.requestCounts().values().stream().mapToLong(Long::longValue).sum();
+            return emulator.requestCounts().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 }

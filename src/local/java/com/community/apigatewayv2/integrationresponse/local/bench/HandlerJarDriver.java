@@ -33,20 +33,28 @@ public final class HandlerJarDriver {
 
     private static final Pattern RESPONSE_ID = Pattern.compile("\"IntegrationResponseId\"\\s*:\\s*\"([^\"]+)\"");
 
-    private HandlerJarDriver() {
-    }
+    private HandlerJarDriver() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: HandlerJarDriver smoke API_ID INTEGRATION_ID | create API_ID INTEGRATION_ID KEY");
+            System.err.println(
+                    "usage: HandlerJarDriver smoke API_ID INTEGRATION_ID | create API_ID INTEGRATION_ID KEY");
             System.exit(2);
         }
         HandlerWrapper wrapper = new HandlerWrapper();
         String apiId = args[1];
         String integrationId = args[2];
         if ("create".equals(args[0])) {
-            System.out.println("CREATE " + invoke(wrapper, "CREATE", properties(apiId, integrationId, null, args[3],
-                    "\"TemplateSelectionExpression\":\"$default\"")));
+            System.out.println("CREATE "
+                    + invoke(
+                            wrapper,
+                            "CREATE",
+                            properties(
+                                    apiId,
+                                    integrationId,
+                                    null,
+                                    args[3],
+                                    "\"TemplateSelectionExpression\":\"$default\"")));
             System.out.flush();
             System.out.println("HEAP " + liveHeapBytes());
             return;
@@ -58,17 +66,34 @@ public final class HandlerJarDriver {
         String responseId = id.find() ? id.group(1) : "missing";
         String identified = properties(apiId, integrationId, responseId, "/200/", null);
         System.out.println("READ " + invoke(wrapper, "READ", identified));
-        System.out.println("UPDATE " + invoke(wrapper, "UPDATE", properties(apiId, integrationId, responseId, "/201/",
-                "\"ContentHandlingStrategy\":\"CONVERT_TO_TEXT\""), ",\"previousResourceProperties\":"
-                + properties(apiId, integrationId, responseId, "/200/", templates)));
+        System.out.println("UPDATE "
+                + invoke(
+                        wrapper,
+                        "UPDATE",
+                        properties(
+                                apiId,
+                                integrationId,
+                                responseId,
+                                "/201/",
+                                "\"ContentHandlingStrategy\":\"CONVERT_TO_TEXT\""),
+                        ",\"previousResourceProperties\":"
+                                + properties(apiId, integrationId, responseId, "/200/", templates)));
         System.out.println("LIST " + invoke(wrapper, "LIST", properties(apiId, integrationId, null, null, null)));
         System.out.println("DELETE " + invoke(wrapper, "DELETE", identified));
         System.out.println("READ_DELETED " + invoke(wrapper, "READ", identified));
-        System.out.println("CREATE_INVALID " + invoke(wrapper, "CREATE", properties(apiId, integrationId, null, "/200/",
-                "\"ContentHandlingStrategy\":\"CONVERT_TO_HEX\"")));
+        System.out.println("CREATE_INVALID "
+                + invoke(
+                        wrapper,
+                        "CREATE",
+                        properties(
+                                apiId,
+                                integrationId,
+                                null,
+                                "/200/",
+                                "\"ContentHandlingStrategy\":\"CONVERT_TO_HEX\"")));
         // a type registered with LoggingConfig: the runtime builds its CloudWatch and CloudWatch Logs clients
-        System.out.println("LIST_WITH_PROVIDER_LOGGING " + invoke(wrapper, "LIST",
-                properties(apiId, integrationId, null, null, null), PROVIDER_LOGGING));
+        System.out.println("LIST_WITH_PROVIDER_LOGGING "
+                + invoke(wrapper, "LIST", properties(apiId, integrationId, null, null, null), PROVIDER_LOGGING));
         System.out.flush();
     }
 
@@ -80,13 +105,18 @@ public final class HandlerJarDriver {
     }
 
     static String properties(String apiId, String integrationId, String responseId, String key, String extra) {
-        StringBuilder json = new StringBuilder("{\"ApiId\":\"").append(apiId)
-                .append("\",\"IntegrationId\":\"").append(integrationId).append('"');
+        StringBuilder json = new StringBuilder("{\"ApiId\":\"")
+                .append(apiId)
+                .append("\",\"IntegrationId\":\"")
+                .append(integrationId)
+                .append('"');
         if (responseId != null) {
             json.append(",\"IntegrationResponseId\":\"").append(responseId).append('"');
         }
         if (key != null) {
-            json.append(",\"IntegrationResponseKey\":\"").append(key.replace("\\", "\\\\")).append('"');
+            json.append(",\"IntegrationResponseKey\":\"")
+                    .append(key.replace("\\", "\\\\"))
+                    .append('"');
         }
         if (extra != null) {
             json.append(',').append(extra);
@@ -109,7 +139,8 @@ public final class HandlerJarDriver {
                 + "\"stackId\":\"arn:aws:cloudformation:us-east-1:123456789012:stack/local/1\","
                 + "\"requestData\":{\"callerCredentials\":{\"accessKeyId\":\"AKIDLOCAL\","
                 + "\"secretAccessKey\":\"local-secret\",\"sessionToken\":\"local-session\"},"
-                + "\"resourceProperties\":" + properties + ",\"logicalResourceId\":\"Response\"" + moreRequestData + "}}";
+                + "\"resourceProperties\":" + properties + ",\"logicalResourceId\":\"Response\"" + moreRequestData
+                + "}}";
     }
 
     static String invoke(HandlerWrapper wrapper, String action, String properties) throws IOException {
@@ -124,8 +155,8 @@ public final class HandlerJarDriver {
     /** One HandlerRequest payload through handleRequest; the response as the runtime wrote it. */
     static String invokeRaw(HandlerWrapper wrapper, String handlerRequest) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        wrapper.handleRequest(new ByteArrayInputStream(handlerRequest.getBytes(StandardCharsets.UTF_8)), out,
-                QuietContext.INSTANCE);
+        wrapper.handleRequest(
+                new ByteArrayInputStream(handlerRequest.getBytes(StandardCharsets.UTF_8)), out, QuietContext.INSTANCE);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -135,12 +166,10 @@ public final class HandlerJarDriver {
 
         private static final LambdaLogger DISCARD = new LambdaLogger() {
             @Override
-            public void log(String message) {
-            }
+            public void log(String message) {}
 
             @Override
-            public void log(byte[] message) {
-            }
+            public void log(byte[] message) {}
         };
 
         @Override

@@ -25,12 +25,30 @@ public final class BadInputs {
 
     /** One way to spoil a request. */
     public enum Mutation {
-        CREATE_WRONG_TYPE, CREATE_MISSING_REQUIRED, CREATE_EXTRA_PROPERTY, CREATE_NULL_MAP_VALUE,
-        CREATE_NON_STRING_MAP_VALUE, CREATE_INVALID_ENUM, CREATE_INVALID_KEY, CREATE_HUGE_VALUES,
-        CREATE_FOREIGN_PARENT, UPDATE_WRONG_TYPE, UPDATE_EXTRA_PROPERTY, INCOMPLETE_IDENTIFIER,
-        FOREIGN_IDENTIFIER, MIXED_IDENTIFIER, READ_WRONG_TYPE, LIST_MISSING_PARENT, LIST_FOREIGN_PARENT,
-        UNKNOWN_ACTION, NOT_AN_OBJECT, NO_REQUEST_DATA, NO_CREDENTIALS, PROPERTIES_NOT_AN_OBJECT,
-        MALFORMED_JSON, TRUNCATED_PAYLOAD
+        CREATE_WRONG_TYPE,
+        CREATE_MISSING_REQUIRED,
+        CREATE_EXTRA_PROPERTY,
+        CREATE_NULL_MAP_VALUE,
+        CREATE_NON_STRING_MAP_VALUE,
+        CREATE_INVALID_ENUM,
+        CREATE_INVALID_KEY,
+        CREATE_HUGE_VALUES,
+        CREATE_FOREIGN_PARENT,
+        UPDATE_WRONG_TYPE,
+        UPDATE_EXTRA_PROPERTY,
+        INCOMPLETE_IDENTIFIER,
+        FOREIGN_IDENTIFIER,
+        MIXED_IDENTIFIER,
+        READ_WRONG_TYPE,
+        LIST_MISSING_PARENT,
+        LIST_FOREIGN_PARENT,
+        UNKNOWN_ACTION,
+        NOT_AN_OBJECT,
+        NO_REQUEST_DATA,
+        NO_CREDENTIALS,
+        PROPERTIES_NOT_AN_OBJECT,
+        MALFORMED_JSON,
+        TRUNCATED_PAYLOAD
     }
 
     /** A payload, the error codes it may fail with, a word its message must hold, and whether Lambda itself may refuse it. */
@@ -43,15 +61,18 @@ public final class BadInputs {
     }
 
     /** The resources bad inputs are aimed at; none of them may change. */
-    public record Fixture(String apiId, String integrationId, String responseId, String otherApiId,
-                          String otherIntegrationId) {
-    }
+    public record Fixture(
+            String apiId, String integrationId, String responseId, String otherApiId, String otherIntegrationId) {}
 
     private static final Set<String> INVALID = Set.of("InvalidRequest");
     private static final Set<String> NOT_FOUND = Set.of("NotFound");
     private static final Set<String> EITHER = Set.of("InvalidRequest", "NotFound");
-    private static final List<String> STRING_PROPERTIES = List.of("ApiId", "IntegrationId", "IntegrationResponseKey",
-            "TemplateSelectionExpression", "ContentHandlingStrategy");
+    private static final List<String> STRING_PROPERTIES = List.of(
+            "ApiId",
+            "IntegrationId",
+            "IntegrationResponseKey",
+            "TemplateSelectionExpression",
+            "ContentHandlingStrategy");
     private static final List<String> MAP_PROPERTIES = List.of("ResponseParameters", "ResponseTemplates");
     private static final List<String> IDENTIFIERS = List.of("ApiId", "IntegrationId", "IntegrationResponseId");
     private static final List<String> ACTIONS = List.of("READ", "UPDATE", "DELETE");
@@ -101,15 +122,27 @@ public final class BadInputs {
                 return request(mutation, "CREATE", createModel().set(property, map), null, INVALID, property);
             }
             case CREATE_INVALID_ENUM:
-                return request(mutation, "CREATE", createModel().put("ContentHandlingStrategy", "CONVERT_" + word),
-                        null, INVALID, "ContentHandlingStrategy");
+                return request(
+                        mutation,
+                        "CREATE",
+                        createModel().put("ContentHandlingStrategy", "CONVERT_" + word),
+                        null,
+                        INVALID,
+                        "ContentHandlingStrategy");
             case CREATE_INVALID_KEY:
-                return request(mutation, "CREATE", createModel().put("IntegrationResponseKey", "k" + word), null,
-                        INVALID, "key");
+                return request(
+                        mutation,
+                        "CREATE",
+                        createModel().put("IntegrationResponseKey", "k" + word),
+                        null,
+                        INVALID,
+                        "key");
             case CREATE_HUGE_VALUES: {
                 String huge = word.repeat(Math.max(1, 20_000 / word.length()));
                 ObjectNode model = createModel().put("TemplateSelectionExpression", huge);
-                model.putObject("ResponseTemplates").put("application/json", huge).put(shortWord, "");
+                model.putObject("ResponseTemplates")
+                        .put("application/json", huge)
+                        .put(shortWord, "");
                 return request(mutation, "CREATE", model, null, INVALID, null);
             }
             case CREATE_FOREIGN_PARENT: {
@@ -123,8 +156,13 @@ public final class BadInputs {
                 return request(mutation, "UPDATE", model, existingModel(), INVALID, property);
             }
             case UPDATE_EXTRA_PROPERTY:
-                return request(mutation, "UPDATE", existingModel().put("Extra" + shortWord, n), existingModel(),
-                        INVALID, "Extra");
+                return request(
+                        mutation,
+                        "UPDATE",
+                        existingModel().put("Extra" + shortWord, n),
+                        existingModel(),
+                        INVALID,
+                        "Extra");
             case INCOMPLETE_IDENTIFIER: {
                 String action = ACTIONS.get(n % 3);
                 String missing = IDENTIFIERS.get((n / 3) % 3);
@@ -135,7 +173,8 @@ public final class BadInputs {
                     model.put(missing, "");
                 }
                 // an update without a parent breaks the schema first; both answers name the property
-                return request(mutation, action, model, action.equals("UPDATE") ? existingModel() : null, EITHER, missing);
+                return request(
+                        mutation, action, model, action.equals("UPDATE") ? existingModel() : null, EITHER, missing);
             }
             case FOREIGN_IDENTIFIER: {
                 String action = ACTIONS.get(n % 3);
@@ -147,15 +186,25 @@ public final class BadInputs {
             case MIXED_IDENTIFIER: {
                 // real identifiers from two different resources: the response is not in that integration
                 String action = ACTIONS.get(n % 3);
-                ObjectNode model = existingModel().put("ApiId", fixture.otherApiId())
+                ObjectNode model = existingModel()
+                        .put("ApiId", fixture.otherApiId())
                         .put("IntegrationId", fixture.otherIntegrationId());
-                return request(mutation, action, model, action.equals("UPDATE") ? model.deepCopy() : null,
-                        NOT_FOUND, fixture.responseId());
+                return request(
+                        mutation,
+                        action,
+                        model,
+                        action.equals("UPDATE") ? model.deepCopy() : null,
+                        NOT_FOUND,
+                        fixture.responseId());
             }
             case READ_WRONG_TYPE: {
                 String property = IDENTIFIERS.get(n % 3);
                 ObjectNode model = existingModel();
-                model.set(property, n % 2 == 0 ? nodes.arrayNode().add(word) : nodes.objectNode().put("v", word));
+                model.set(
+                        property,
+                        n % 2 == 0
+                                ? nodes.arrayNode().add(word)
+                                : nodes.objectNode().put("v", word));
                 return request(mutation, n % 4 < 2 ? "READ" : "DELETE", model, null, INVALID, property);
             }
             case LIST_MISSING_PARENT: {
@@ -167,7 +216,8 @@ public final class BadInputs {
                 return request(mutation, "LIST", model, null, INVALID, n % 2 == 0 ? "ApiId" : "IntegrationId");
             }
             case LIST_FOREIGN_PARENT: {
-                ObjectNode model = nodes.objectNode().put("ApiId", fixture.apiId()).put("IntegrationId", foreign);
+                ObjectNode model =
+                        nodes.objectNode().put("ApiId", fixture.apiId()).put("IntegrationId", foreign);
                 return request(mutation, "LIST", model, null, NOT_FOUND, foreign);
             }
             case UNKNOWN_ACTION: {
@@ -175,14 +225,15 @@ public final class BadInputs {
                 return request(mutation, action, existingModel(), null, INVALID, "action");
             }
             case NOT_AN_OBJECT: {
-                JsonNode value = switch (n % 4) {
-                    case 0 -> nodes.arrayNode().add(word);
-                    case 1 -> nodes.textNode(word);
-                    case 2 -> nodes.numberNode(n);
-                    default -> nodes.booleanNode(true);
-                };
-                return new BadInput(mutation, value.toString().getBytes(StandardCharsets.UTF_8), INVALID,
-                        "JSON object", false);
+                JsonNode value =
+                        switch (n % 4) {
+                            case 0 -> nodes.arrayNode().add(word);
+                            case 1 -> nodes.textNode(word);
+                            case 2 -> nodes.numberNode(n);
+                            default -> nodes.booleanNode(true);
+                        };
+                return new BadInput(
+                        mutation, value.toString().getBytes(StandardCharsets.UTF_8), INVALID, "JSON object", false);
             }
             case NO_REQUEST_DATA: {
                 ObjectNode request = stack.handlerRequest("READ", existingModel(), null);
@@ -194,8 +245,8 @@ public final class BadInputs {
                 return new BadInput(mutation, bytes(request), INVALID, "requestData", false);
             }
             case NO_CREDENTIALS: {
-                ObjectNode request = stack.handlerRequest(n % 2 == 0 ? "CREATE" : "READ",
-                        n % 2 == 0 ? createModel() : existingModel(), null);
+                ObjectNode request = stack.handlerRequest(
+                        n % 2 == 0 ? "CREATE" : "READ", n % 2 == 0 ? createModel() : existingModel(), null);
                 ObjectNode data = (ObjectNode) request.get("requestData");
                 if (n % 3 == 0) {
                     data.remove("callerCredentials");
@@ -232,8 +283,11 @@ public final class BadInputs {
 
     /** Why the answer mishandles the input, or null when it is the well-formed failure the input calls for. */
     public static String mishandling(BadInput input, Answer answer) {
-        if (input.notJson() && answer.httpStatus() == 400 && "User".equals(answer.field("Type"))
-                && answer.message() != null && answer.message().startsWith("Could not parse request body")) {
+        if (input.notJson()
+                && answer.httpStatus() == 400
+                && "User".equals(answer.field("Type"))
+                && answer.message() != null
+                && answer.message().startsWith("Could not parse request body")) {
             return null;
         }
         if (!answer.isProgressEvent()) {
@@ -273,26 +327,33 @@ public final class BadInputs {
         return out.toString();
     }
 
-    private BadInput request(Mutation mutation, String action, ObjectNode model, ObjectNode previous,
-                             Set<String> codes, String hint) {
+    private BadInput request(
+            Mutation mutation, String action, ObjectNode model, ObjectNode previous, Set<String> codes, String hint) {
         return new BadInput(mutation, bytes(stack.handlerRequest(action, model, previous)), codes, hint, false);
     }
 
     /** A create that would be valid but for its key, which the service refuses. */
     private ObjectNode createModel() {
-        return nodes.objectNode().put("ApiId", fixture.apiId()).put("IntegrationId", fixture.integrationId())
+        return nodes.objectNode()
+                .put("ApiId", fixture.apiId())
+                .put("IntegrationId", fixture.integrationId())
                 .put("IntegrationResponseKey", BAD_KEY);
     }
 
     /** The seeded response's identifier and key: an action on it may only fail. */
     private ObjectNode existingModel() {
-        return nodes.objectNode().put("ApiId", fixture.apiId()).put("IntegrationId", fixture.integrationId())
-                .put("IntegrationResponseId", fixture.responseId()).put("IntegrationResponseKey", "$default");
+        return nodes.objectNode()
+                .put("ApiId", fixture.apiId())
+                .put("IntegrationId", fixture.integrationId())
+                .put("IntegrationResponseId", fixture.responseId())
+                .put("IntegrationResponseKey", "$default");
     }
 
     private JsonNode wrongValue(String property, int n, String word) {
         if (MAP_PROPERTIES.contains(property)) {
-            return n % 3 == 0 ? nodes.textNode(word) : n % 3 == 1 ? nodes.arrayNode().add(word) : nodes.numberNode(n);
+            return n % 3 == 0
+                    ? nodes.textNode(word)
+                    : n % 3 == 1 ? nodes.arrayNode().add(word) : nodes.numberNode(n);
         }
         return nonString(n);
     }

@@ -43,18 +43,34 @@ public final class Chaos {
 
     /** Bad inputs a run sends unless told otherwise. */
     public static final int DEFAULT_BAD_INPUTS = 10_000;
+
     public static final int PARALLEL_LIFECYCLES = 16;
 
     /** The figures of one run; {@link #holds()} when every one is as it must be. */
-    public record Figures(long faultsInjected, long faultsAbsorbed, Map<String, Long> failedByCode,
-                          long internalFailures, long badInputsTried, long badInputsMishandled,
-                          long duplicateResources, long secretLeaks, int parallelLifecyclesOk,
-                          int parallelLifecycles, long stateChangesOutsideTarget, List<String> problems) {
+    public record Figures(
+            long faultsInjected,
+            long faultsAbsorbed,
+            Map<String, Long> failedByCode,
+            long internalFailures,
+            long badInputsTried,
+            long badInputsMishandled,
+            long duplicateResources,
+            long secretLeaks,
+            int parallelLifecyclesOk,
+            int parallelLifecycles,
+            long stateChangesOutsideTarget,
+            List<String> problems) {
 
         public boolean holds() {
-            return problems.isEmpty() && internalFailures == 0 && badInputsMishandled == 0 && duplicateResources == 0
-                    && secretLeaks == 0 && parallelLifecyclesOk == parallelLifecycles && stateChangesOutsideTarget == 0
-                    && faultsAbsorbed > 0 && badInputsTried > 0;
+            return problems.isEmpty()
+                    && internalFailures == 0
+                    && badInputsMishandled == 0
+                    && duplicateResources == 0
+                    && secretLeaks == 0
+                    && parallelLifecyclesOk == parallelLifecycles
+                    && stateChangesOutsideTarget == 0
+                    && faultsAbsorbed > 0
+                    && badInputsTried > 0;
         }
 
         /** One {@code name: value} line per figure. */
@@ -62,8 +78,10 @@ public final class Chaos {
             return List.of(
                     "faults_injected: " + faultsInjected,
                     "faults_absorbed: " + faultsAbsorbed,
-                    "failed_by_code: " + failedByCode.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining(",")),
+                    "failed_by_code: "
+                            + failedByCode.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .collect(Collectors.joining(",")),
                     "internal_failures: " + internalFailures,
                     "bad_inputs_tried: " + badInputsTried,
                     "bad_inputs_mishandled: " + badInputsMishandled,
@@ -116,9 +134,19 @@ public final class Chaos {
         long duplicates = duplicateResources();
         long[] badInputFigures = badInputs(badInputs);
         int parallelOk = parallelLifecycles();
-        return new Figures(faultsInjected, faultsAbsorbed, Collections.unmodifiableMap(new TreeMap<>(failedByCode)), internalFailures,
-                badInputFigures[0], badInputFigures[1], duplicates, stack.secretLeaks(), parallelOk,
-                PARALLEL_LIFECYCLES, stateChangesOutsideTarget, List.copyOf(problems));
+        return new Figures(
+                faultsInjected,
+                faultsAbsorbed,
+                Collections.unmodifiableMap(new TreeMap<>(failedByCode)),
+                internalFailures,
+                badInputFigures[0],
+                badInputFigures[1],
+                duplicates,
+                stack.secretLeaks(),
+                parallelOk,
+                PARALLEL_LIFECYCLES,
+                stateChangesOutsideTarget,
+                List.copyOf(problems));
     }
 
     // ---- the stack the checks run against ----
@@ -134,14 +162,16 @@ public final class Chaos {
         parallelIntegrationId = stack.createMockIntegration(apiId);
         otherApiId = stack.createWebSocketApi("bystander");
         otherIntegrationId = stack.createMockIntegration(otherApiId);
-        siblingId = created(model("$default").set("ResponseTemplates",
-                nodes.objectNode().put("application/json", "{\"sibling\": true}")));
+        siblingId = created(model("$default")
+                .set("ResponseTemplates", nodes.objectNode().put("application/json", "{\"sibling\": true}")));
         created(model("/5\\d\\d/").put("TemplateSelectionExpression", "\\$default"));
         created(model("$default").put("ApiId", otherApiId).put("IntegrationId", otherIntegrationId));
     }
 
     private ObjectNode model(String key) {
-        return nodes.objectNode().put("ApiId", apiId).put("IntegrationId", integrationId)
+        return nodes.objectNode()
+                .put("ApiId", apiId)
+                .put("IntegrationId", integrationId)
                 .put("IntegrationResponseKey", key);
     }
 
@@ -158,9 +188,14 @@ public final class Chaos {
     private void absorbedFaults() {
         ObjectNode a1 = model("/a1/");
         create("CreateIntegrationResponse:429x2", a1, SUCCESS);
-        create("CreateIntegrationResponse:500x2", model("/a2/").put("TemplateSelectionExpression", "\\$default"), SUCCESS);
-        create("CreateIntegrationResponse:lost x1", model("/a3/").set("ResponseTemplates",
-                nodes.objectNode().put("application/json", "{}")), SUCCESS);
+        create(
+                "CreateIntegrationResponse:500x2",
+                model("/a2/").put("TemplateSelectionExpression", "\\$default"),
+                SUCCESS);
+        create(
+                "CreateIntegrationResponse:lost x1",
+                model("/a3/").set("ResponseTemplates", nodes.objectNode().put("application/json", "{}")),
+                SUCCESS);
         create("CreateIntegrationResponse:503x3", model("/a4/"), SUCCESS);
         create("*:reset x2", model("/a5/"), SUCCESS);
         ObjectNode first = identified("/a1/");
@@ -212,15 +247,21 @@ public final class Chaos {
     private void update(String spec, ObjectNode current, String version, String expected) {
         ObjectNode desired = current.deepCopy();
         desired.set("ResponseTemplates", nodes.objectNode().put("application/json", "{\"v\": \"" + version + "\"}"));
-        faulted(spec, "UPDATE", desired, current, expected, current.get("IntegrationResponseKey").asText());
+        faulted(
+                spec,
+                "UPDATE",
+                desired,
+                current,
+                expected,
+                current.get("IntegrationResponseKey").asText());
     }
 
     /**
      * Runs one action under a fault spec and records the outcome. With a target key, the state
      * outside the response holding that key must be unchanged afterwards.
      */
-    private Answer faulted(String spec, String action, ObjectNode desired, ObjectNode previous, String expected,
-                           String targetKey) {
+    private Answer faulted(
+            String spec, String action, ObjectNode desired, ObjectNode previous, String expected, String targetKey) {
         String before = stateOutside(targetKey);
         FaultInjector injector = new FaultInjector(FaultSpec.parse(spec), FaultInjector.DEFAULT_TIMEOUT_DELAY, seed);
         stack.emulator().setFaultPlan(injector);
@@ -268,11 +309,17 @@ public final class Chaos {
     private ObjectNode identified(String key) {
         for (JsonNode response : responses(apiId, integrationId)) {
             if (key.equals(response.path("integrationResponseKey").asText())) {
-                ObjectNode model = model(key).put("IntegrationResponseId", response.get("integrationResponseId").asText());
+                ObjectNode model = model(key)
+                        .put(
+                                "IntegrationResponseId",
+                                response.get("integrationResponseId").asText());
                 if (response.hasNonNull("templateSelectionExpression")) {
-                    model.put("TemplateSelectionExpression", response.get("templateSelectionExpression").asText());
+                    model.put(
+                            "TemplateSelectionExpression",
+                            response.get("templateSelectionExpression").asText());
                 }
-                if (response.hasNonNull("responseTemplates") && !response.get("responseTemplates").isEmpty()) {
+                if (response.hasNonNull("responseTemplates")
+                        && !response.get("responseTemplates").isEmpty()) {
                     model.set("ResponseTemplates", response.get("responseTemplates"));
                 }
                 return model;
@@ -306,7 +353,9 @@ public final class Chaos {
 
     private long responsesWithKey(String key) {
         return responses(apiId, integrationId).stream()
-                .filter(response -> key.equals(response.path("integrationResponseKey").asText())).count();
+                .filter(response ->
+                        key.equals(response.path("integrationResponseKey").asText()))
+                .count();
     }
 
     /** The whole state but the target integration's response with that key, as canonical JSON. */
@@ -320,7 +369,8 @@ public final class Chaos {
                     }
                     Iterator<JsonNode> each = ((ArrayNode) integrationJson.path("integrationResponses")).elements();
                     while (each.hasNext()) {
-                        if (targetKey.equals(each.next().path("integrationResponseKey").asText())) {
+                        if (targetKey.equals(
+                                each.next().path("integrationResponseKey").asText())) {
                             each.remove();
                         }
                     }
@@ -339,18 +389,25 @@ public final class Chaos {
         for (JsonNode apiJson : snapshot().path("apis")) {
             for (JsonNode integrationJson : apiJson.path("integrations")) {
                 Map<String, Long> byKey = new HashMap<>();
-                integrationJson.path("integrationResponses").forEach(response ->
-                        byKey.merge(response.path("integrationResponseKey").asText(), 1L, Long::sum));
-                duplicates += byKey.values().stream().mapToLong(count -> count - 1).sum();
+                integrationJson
+                        .path("integrationResponses")
+                        .forEach(response -> byKey.merge(
+                                response.path("integrationResponseKey").asText(), 1L, Long::sum));
+                duplicates +=
+                        byKey.values().stream().mapToLong(count -> count - 1).sum();
             }
         }
         for (String key : keysOfFailedCreates) {
             duplicates += responsesWithKey(key);
         }
         for (Map.Entry<String, String> create : idsOfCreates.entrySet()) {
-            boolean reported = responses(apiId, integrationId).stream().anyMatch(response ->
-                    create.getKey().equals(response.path("integrationResponseKey").asText())
-                            && create.getValue().equals(response.path("integrationResponseId").asText()));
+            boolean reported = responses(apiId, integrationId).stream()
+                    .anyMatch(response -> create.getKey()
+                                    .equals(response.path("integrationResponseKey")
+                                            .asText())
+                            && create.getValue()
+                                    .equals(response.path("integrationResponseId")
+                                            .asText()));
             if (!reported && responsesWithKey(create.getKey()) > 0) {
                 duplicates++;
             }
@@ -362,8 +419,8 @@ public final class Chaos {
 
     /** [tried, mishandled] */
     private long[] badInputs(int count) {
-        BadInputs inputs = new BadInputs(stack, new BadInputs.Fixture(apiId, integrationId, siblingId, otherApiId,
-                otherIntegrationId));
+        BadInputs inputs = new BadInputs(
+                stack, new BadInputs.Fixture(apiId, integrationId, siblingId, otherApiId, otherIntegrationId));
         Random random = new Random(seed);
         String before = stack.emulator().stateSnapshot();
         long mishandled = 0;
@@ -399,14 +456,19 @@ public final class Chaos {
                 ok += result.get() ? 1 : 0;
             }
             Map<String, JsonNode> finalState = new LinkedHashMap<>();
-            responses(apiId, parallelIntegrationId).forEach(response ->
-                    finalState.put(response.path("integrationResponseKey").asText(), response));
+            responses(apiId, parallelIntegrationId)
+                    .forEach(response -> finalState.put(
+                            response.path("integrationResponseKey").asText(), response));
             Set<String> expectedKeys = new HashSet<>();
             for (int i = 0; i < PARALLEL_LIFECYCLES; i += 2) {
                 expectedKeys.add("/c" + i + "/");
                 JsonNode response = finalState.get("/c" + i + "/");
-                if (response == null || !Objects.equals(response.path("responseTemplates").path("application/json").asText(),
-                        "updated-" + i)) {
+                if (response == null
+                        || !Objects.equals(
+                                response.path("responseTemplates")
+                                        .path("application/json")
+                                        .asText(),
+                                "updated-" + i)) {
                     problems.add("lifecycle " + i + " did not end in the state it asked for: " + response);
                 }
             }
@@ -425,7 +487,9 @@ public final class Chaos {
     /** Create, read, update, read, list; the odd ones also delete and read back NotFound. */
     private boolean lifecycle(int i) {
         String key = "/c" + i + "/";
-        ObjectNode desired = nodes.objectNode().put("ApiId", apiId).put("IntegrationId", parallelIntegrationId)
+        ObjectNode desired = nodes.objectNode()
+                .put("ApiId", apiId)
+                .put("IntegrationId", parallelIntegrationId)
                 .put("IntegrationResponseKey", key);
         desired.putObject("ResponseTemplates").put("application/json", "created-" + i);
         List<Supplier<Boolean>> steps = new ArrayList<>();
@@ -435,7 +499,8 @@ public final class Chaos {
             current[0] = created.model() == null ? null : (ObjectNode) created.model();
             return SUCCESS.equals(created.status()) && sameProperties(desired, current[0]);
         });
-        steps.add(() -> sameProperties(current[0], stack.invoke("READ", current[0]).model()));
+        steps.add(() ->
+                sameProperties(current[0], stack.invoke("READ", current[0]).model()));
         steps.add(() -> {
             ObjectNode updated = current[0].deepCopy();
             updated.putObject("ResponseTemplates").put("application/json", "updated-" + i);
@@ -445,10 +510,11 @@ public final class Chaos {
             current[0] = updated;
             return ok;
         });
-        steps.add(() -> sameProperties(current[0], stack.invoke("READ", current[0]).model()));
+        steps.add(() ->
+                sameProperties(current[0], stack.invoke("READ", current[0]).model()));
         steps.add(() -> {
-            Answer listed = stack.invoke("LIST", nodes.objectNode().put("ApiId", apiId)
-                    .put("IntegrationId", parallelIntegrationId));
+            Answer listed = stack.invoke(
+                    "LIST", nodes.objectNode().put("ApiId", apiId).put("IntegrationId", parallelIntegrationId));
             for (JsonNode model : listed.json().path("resourceModels")) {
                 if (sameProperties(current[0], model)) {
                     return true;

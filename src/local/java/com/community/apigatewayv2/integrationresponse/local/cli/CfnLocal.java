@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.local.cli;
 
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.community.apigatewayv2.integrationresponse.local.chaos.Chaos;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultInjector;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultSpec;
@@ -12,6 +11,7 @@ import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputs
 import com.community.apigatewayv2.integrationresponse.local.stack.HandlerRequests;
 import com.community.apigatewayv2.integrationresponse.local.stack.Lifecycle;
 import com.community.apigatewayv2.integrationresponse.local.stack.LocalDeployment;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -38,24 +38,25 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 
 /** {@code bin/cfn-local}: run the resource type without AWS, SAM or the cfn CLI. */
 public final class CfnLocal {
-    static final String USAGE = String.join(System.lineSeparator(),
-        "usage: bin/cfn-local <command> [options]",
-        "  lifecycle [--aws] [--region R] [--inputs DIR | --template FILE]",
-        "        CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE through the handler's Lambda entry point,",
-        "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs), or for each resource of",
-        "        this type in a JSON template (UPDATE re-applies its properties); exit 1 on a contract break",
-        "  serve [--aws] [--region R] [--port N] [--api-port N] [--faults SPEC]",
-        "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint) and, unless",
-        "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted.",
-        "        SPEC injects faults, e.g. 'CreateIntegrationResponse:429x3, GetIntegrationResponse:500@25%, *:reset x1'",
-        "        (kinds: a status 400-599, reset, timeout, lost; xN the next N requests, @P% a share of them)",
-        "  invoke [--endpoint URL] [--aws] [--region R] ACTION request.json",
-        "        one request to a running serve (default http://127.0.0.1:3001), re-invoked while IN_PROGRESS;",
-        "        request.json holds desiredResourceState (and previousResourceState, nextToken) or just the model",
-        "  chaos [--bad-inputs N] [--seed S]",
-        "        faults, bad input, secrets and concurrency against the local stack; one 'name: value' line per",
-        "        figure; exit 1 if one does not hold",
-        "  --aws uses the default AWS credential and region chains and the real API Gateway V2.");
+    static final String USAGE = String.join(
+            System.lineSeparator(),
+            "usage: bin/cfn-local <command> [options]",
+            "  lifecycle [--aws] [--region R] [--inputs DIR | --template FILE]",
+            "        CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE through the handler's Lambda entry point,",
+            "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs), or for each resource of",
+            "        this type in a JSON template (UPDATE re-applies its properties); exit 1 on a contract break",
+            "  serve [--aws] [--region R] [--port N] [--api-port N] [--faults SPEC]",
+            "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint) and, unless",
+            "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted.",
+            "        SPEC injects faults, e.g. 'CreateIntegrationResponse:429x3, GetIntegrationResponse:500@25%, *:reset x1'",
+            "        (kinds: a status 400-599, reset, timeout, lost; xN the next N requests, @P% a share of them)",
+            "  invoke [--endpoint URL] [--aws] [--region R] ACTION request.json",
+            "        one request to a running serve (default http://127.0.0.1:3001), re-invoked while IN_PROGRESS;",
+            "        request.json holds desiredResourceState (and previousResourceState, nextToken) or just the model",
+            "  chaos [--bad-inputs N] [--seed S]",
+            "        faults, bad input, secrets and concurrency against the local stack; one 'name: value' line per",
+            "        figure; exit 1 if one does not hold",
+            "  --aws uses the default AWS credential and region chains and the real API Gateway V2.");
     private static final Set<String> ACTIONS = Set.of("CREATE", "READ", "UPDATE", "DELETE", "LIST");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -94,8 +95,9 @@ public final class CfnLocal {
                     throw new UsageError("unknown command '" + command + "'");
             }
         } catch (final IllegalArgumentException | NoSuchFileException e) {
-            err.println("cfn-local: " + (e instanceof NoSuchFileException missing
-                ? "no such file: " + missing.getFile() : e.getMessage()) + " (bin/cfn-local help)");
+            err.println("cfn-local: "
+                    + (e instanceof NoSuchFileException missing ? "no such file: " + missing.getFile() : e.getMessage())
+                    + " (bin/cfn-local help)");
             return 2;
         } catch (final IOException e) {
             err.println("cfn-local: " + e.getMessage());
@@ -110,18 +112,21 @@ public final class CfnLocal {
         requirePrivateTmpDir();
         final Path inputs = Path.of(options.inputs);
         try (PrintStream handlerLog = handlerLog();
-             LocalDeployment stack = LocalDeployment.start(options.aws, options.region, 0, 0, handlerLog)) {
+                LocalDeployment stack = LocalDeployment.start(options.aws, options.region, 0, 0, handlerLog)) {
             final ApiGatewayV2Client client = stack.prerequisitesClient();
-            final LocalDeployment.Prerequisites prerequisites = stack.createPrerequisites(client, "cfn-local-lifecycle");
+            final LocalDeployment.Prerequisites prerequisites =
+                    stack.createPrerequisites(client, "cfn-local-lifecycle");
             try {
                 out.println("prerequisites: ApiId=" + prerequisites.apiId() + " IntegrationId="
-                    + prerequisites.integrationId() + (options.aws ? " (AWS " + stack.requests().region() + ")"
-                    : " (local API Gateway V2 " + stack.apiGateway().url() + ")"));
+                        + prerequisites.integrationId()
+                        + (options.aws
+                                ? " (AWS " + stack.requests().region() + ")"
+                                : " (local API Gateway V2 " + stack.apiGateway().url() + ")"));
                 final Lifecycle lifecycle = new Lifecycle(new LambdaInvoker(stack.lambdaUri()), stack.requests(), out);
                 final List<String> violations = new ArrayList<>();
                 if (options.template != null) {
-                    for (final JsonNode resource : TemplateResources.owned(Path.of(options.template),
-                        ResourceModel.TYPE_NAME, prerequisites)) {
+                    for (final JsonNode resource : TemplateResources.owned(
+                            Path.of(options.template), ResourceModel.TYPE_NAME, prerequisites)) {
                         violations.addAll(lifecycle.run(resource, resource));
                     }
                 } else {
@@ -144,20 +149,23 @@ public final class CfnLocal {
         }
         final FaultSpec faults = options.faults == null ? null : FaultSpec.parse(options.faults);
         final LocalDeployment stack =
-            LocalDeployment.start(options.aws, options.region, options.port, options.apiPort, err);
+                LocalDeployment.start(options.aws, options.region, options.port, options.apiPort, err);
         if (faults != null) {
             stack.apiGateway().setFaultPlan(new FaultInjector(faults));
             out.println("faults:                  " + faults);
         }
         final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "cfn-local-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "cfn-local-shutdown"));
         out.println("Lambda endpoint:         " + stack.lambdaUri() + " (TypeFunction, TestEntrypoint)");
         if (stack.apiGateway() != null) {
             final LocalDeployment.Prerequisites prerequisites =
-                stack.createPrerequisites(stack.prerequisitesClient(), "cfn-local-serve");
+                    stack.createPrerequisites(stack.prerequisitesClient(), "cfn-local-serve");
             out.println("API Gateway V2 endpoint: " + stack.apiGateway().url());
             prerequisites.placeholders().forEach((name, value) -> out.println("export " + name + "=" + value));
         }
@@ -183,18 +191,23 @@ public final class CfnLocal {
         final boolean wrapped = request.has("desiredResourceState");
         final JsonNode desired = wrapped ? request.get("desiredResourceState") : request;
         final JsonNode previous = wrapped ? request.get("previousResourceState") : null;
-        final String nextToken = wrapped && request.hasNonNull("nextToken") ? request.get("nextToken").asText() : null;
+        final String nextToken = wrapped && request.hasNonNull("nextToken")
+                ? request.get("nextToken").asText()
+                : null;
         final HandlerRequests requests = options.aws
-            ? new HandlerRequests(options.region != null ? options.region : defaultRegion(),
-                DefaultCredentialsProvider.builder().build().resolveCredentials())
-            : new HandlerRequests(options.region != null ? options.region : LocalEndpoint.REGION,
-                AwsSessionCredentials.create("AKIDLOCALSTACK", "local-stack-secret", "local-stack-session"));
+                ? new HandlerRequests(
+                        options.region != null ? options.region : defaultRegion(),
+                        DefaultCredentialsProvider.builder().build().resolveCredentials())
+                : new HandlerRequests(
+                        options.region != null ? options.region : LocalEndpoint.REGION,
+                        AwsSessionCredentials.create("AKIDLOCALSTACK", "local-stack-secret", "local-stack-session"));
         final LambdaInvoker invoker = new LambdaInvoker(URI.create(options.endpoint));
         final List<JsonNode> events;
         try {
             events = "READ".equals(action) || "LIST".equals(action)
-                ? List.of(invoker.invoke(LambdaInvoker.TYPE_FUNCTION, requests.request(action, desired, previous, nextToken)))
-                : invoker.invokeUntilDone(requests.request(action, desired, previous, nextToken));
+                    ? List.of(invoker.invoke(
+                            LambdaInvoker.TYPE_FUNCTION, requests.request(action, desired, previous, nextToken)))
+                    : invoker.invokeUntilDone(requests.request(action, desired, previous, nextToken));
         } catch (final ConnectException e) {
             throw new IOException("no Lambda endpoint at " + options.endpoint + ": start bin/cfn-local serve first", e);
         }
@@ -218,11 +231,11 @@ public final class CfnLocal {
 
     /** The RPDK runtime empties java.io.tmpdir on every request, so it must be a directory nothing else uses. */
     private static void requirePrivateTmpDir() throws IOException {
-        final Optional<String> problem = PrivateTmpDir.problemWith(System.getProperty("java.io.tmpdir"),
-            System.getProperty("user.home"), System.getProperty("user.dir"));
+        final Optional<String> problem = PrivateTmpDir.problemWith(
+                System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), System.getProperty("user.dir"));
         if (problem.isPresent()) {
             throw new UsageError(problem.get() + "; the RPDK runtime empties it on every request: run through"
-                + " bin/cfn-local, which gives the JVM a private one");
+                    + " bin/cfn-local, which gives the JVM a private one");
         }
         Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     }
@@ -259,13 +272,14 @@ public final class CfnLocal {
         final List<String> positional = new ArrayList<>();
 
         static Options parse(final String command, final Deque<String> words) {
-            final Set<String> allowed = switch (command) {
-                case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
-                case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults");
-                case "chaos" -> Set.of("--bad-inputs", "--seed");
-                case "invoke" -> Set.of("--aws", "--region", "--endpoint");
-                default -> throw new UsageError("unknown command '" + command + "'");
-            };
+            final Set<String> allowed =
+                    switch (command) {
+                        case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
+                        case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults");
+                        case "chaos" -> Set.of("--bad-inputs", "--seed");
+                        case "invoke" -> Set.of("--aws", "--region", "--endpoint");
+                        default -> throw new UsageError("unknown command '" + command + "'");
+                    };
             final Options options = new Options();
             while (!words.isEmpty()) {
                 final String word = words.poll();
@@ -314,7 +328,8 @@ public final class CfnLocal {
                 }
                 return number;
             } catch (final NumberFormatException e) {
-                throw new UsageError(option + " takes a whole number from " + min + " to " + max + ", not '" + value + "'");
+                throw new UsageError(
+                        option + " takes a whole number from " + min + " to " + max + ", not '" + value + "'");
             }
         }
     }

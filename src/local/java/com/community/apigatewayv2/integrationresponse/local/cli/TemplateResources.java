@@ -22,18 +22,17 @@ final class TemplateResources {
     private static final String API_TYPE = "AWS::ApiGatewayV2::Api";
     private static final String INTEGRATION_TYPE = "AWS::ApiGatewayV2::Integration";
 
-    private TemplateResources() {
-    }
+    private TemplateResources() {}
 
     /** Each owned resource's properties, in template order; fails naming the problem when there are none. */
-    static List<JsonNode> owned(final Path template, final String typeName,
-                                final LocalDeployment.Prerequisites parents) throws IOException {
+    static List<JsonNode> owned(final Path template, final String typeName, final LocalDeployment.Prerequisites parents)
+            throws IOException {
         if (!Files.isRegularFile(template)) {
             throw new NoSuchFileException(template.toString());
         }
         final JsonNode resources = JSON.readTree(template.toFile()).path("Resources");
         final List<JsonNode> owned = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
             final Map.Entry<String, JsonNode> resource = it.next();
             if (typeName.equals(resource.getValue().path("Type").asText())) {
                 owned.add(resolve(resource.getKey(), resource.getValue().path("Properties"), resources, parents));
@@ -45,10 +44,13 @@ final class TemplateResources {
         return owned;
     }
 
-    private static JsonNode resolve(final String name, final JsonNode properties, final JsonNode resources,
-                                    final LocalDeployment.Prerequisites parents) {
+    private static JsonNode resolve(
+            final String name,
+            final JsonNode properties,
+            final JsonNode resources,
+            final LocalDeployment.Prerequisites parents) {
         final ObjectNode resolved = properties.deepCopy();
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             final Map.Entry<String, JsonNode> property = it.next();
             final JsonNode value = property.getValue();
             if (!value.isObject()) {
@@ -57,7 +59,7 @@ final class TemplateResources {
             if (!value.has("Ref") || value.size() != 1) {
                 if (value.fieldNames().hasNext() && value.fieldNames().next().startsWith("Fn::")) {
                     throw new IllegalArgumentException(name + "." + property.getKey() + " uses "
-                        + value.fieldNames().next() + ", which the local stack does not evaluate");
+                            + value.fieldNames().next() + ", which the local stack does not evaluate");
                 }
                 continue;
             }
@@ -67,7 +69,7 @@ final class TemplateResources {
                 case API_TYPE -> resolved.put(property.getKey(), parents.apiId());
                 case INTEGRATION_TYPE -> resolved.put(property.getKey(), parents.integrationId());
                 default -> throw new IllegalArgumentException(name + "." + property.getKey() + " refers to '" + target
-                    + "', which is not an " + API_TYPE + " or " + INTEGRATION_TYPE + " in the template");
+                        + "', which is not an " + API_TYPE + " or " + INTEGRATION_TYPE + " in the template");
             }
         }
         return resolved;

@@ -64,13 +64,14 @@ public final class FaultSpec {
         /** The rule as it is written. */
         @Override
         public String toString() {
-            String fault = kind == Kind.STATUS ? Integer.toString(status) : kind.name().toLowerCase(Locale.ROOT);
+            String fault =
+                    kind == Kind.STATUS ? Integer.toString(status) : kind.name().toLowerCase(Locale.ROOT);
             return operation + ":" + fault + (count > 0 ? "x" + count : "@" + percent + "%");
         }
     }
 
-    private static final Pattern RULE = Pattern.compile(
-            "(?<operation>\\*|[A-Za-z]+)\\s*:\\s*(?<fault>[0-9]{3}|[A-Za-z]+)\\s*"
+    private static final Pattern RULE =
+            Pattern.compile("(?<operation>\\*|[A-Za-z]+)\\s*:\\s*(?<fault>[0-9]{3}|[A-Za-z]+)\\s*"
                     + "(?:[xX]\\s*(?<count>[0-9]{1,9})|@\\s*(?<percent>[0-9]{1,3})\\s*%)");
 
     private final List<Rule> rules;

@@ -47,8 +47,13 @@ final class LambdaInvokeHandler implements HttpHandler {
     private final LambdaLogger logger;
     private final Consumer<String> invocationCounter;
 
-    LambdaInvokeHandler(Map<String, RequestStreamHandler> functions, ExecutorService workers, Duration timeout,
-                        int memoryLimitInMb, LambdaLogger logger, Consumer<String> invocationCounter) {
+    LambdaInvokeHandler(
+            Map<String, RequestStreamHandler> functions,
+            ExecutorService workers,
+            Duration timeout,
+            int memoryLimitInMb,
+            LambdaLogger logger,
+            Consumer<String> invocationCounter) {
         this.functions = functions;
         this.workers = workers;
         this.timeout = timeout;
@@ -78,15 +83,22 @@ final class LambdaInvokeHandler implements HttpHandler {
                 String functionName = functionName(exchange);
                 RequestStreamHandler function = functions.get(functionName);
                 if (function == null) {
-                    throw new LambdaServiceError(404, "ResourceNotFoundException",
+                    throw new LambdaServiceError(
+                            404,
+                            "ResourceNotFoundException",
                             "Function not found: " + LocalLambdaContext.functionArn(functionName));
                 }
                 requireSynchronous(exchange);
                 requireJson(body);
                 invoke(exchange, functionName, function, body);
             } catch (HttpExchanges.BodyTooLargeException e) {
-                sendServiceError(exchange, new LambdaServiceError(413, "RequestTooLargeException",
-                        "Request must be smaller than " + PAYLOAD_LIMIT_BYTES + " bytes for the InvokeFunction operation"));
+                sendServiceError(
+                        exchange,
+                        new LambdaServiceError(
+                                413,
+                                "RequestTooLargeException",
+                                "Request must be smaller than " + PAYLOAD_LIMIT_BYTES
+                                        + " bytes for the InvokeFunction operation"));
             } catch (LambdaServiceError e) {
                 sendServiceError(exchange, e);
             }
@@ -95,15 +107,21 @@ final class LambdaInvokeHandler implements HttpHandler {
 
     private static String functionName(HttpExchange exchange) throws LambdaServiceError {
         List<String> path = HttpExchanges.pathSegments(exchange);
-        boolean invocationsPath = path.size() == 4 && path.get(0).equals("2015-03-31")
-                && path.get(1).equals("functions") && path.get(3).equals("invocations");
+        boolean invocationsPath = path.size() == 4
+                && path.get(0).equals("2015-03-31")
+                && path.get(1).equals("functions")
+                && path.get(3).equals("invocations");
         if (!invocationsPath) {
-            throw new LambdaServiceError(404, "UnknownOperationException",
+            throw new LambdaServiceError(
+                    404,
+                    "UnknownOperationException",
                     "Unknown operation: only POST /2015-03-31/functions/{name}/invocations is served");
         }
         if (!exchange.getRequestMethod().equals("POST")) {
             exchange.getResponseHeaders().set("Allow", "POST");
-            throw new LambdaServiceError(405, "MethodNotAllowedException",
+            throw new LambdaServiceError(
+                    405,
+                    "MethodNotAllowedException",
                     "Method " + exchange.getRequestMethod() + " is not allowed; use POST");
         }
         return path.get(2);
@@ -112,7 +130,9 @@ final class LambdaInvokeHandler implements HttpHandler {
     private static void requireSynchronous(HttpExchange exchange) throws LambdaServiceError {
         String invocationType = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
         if (invocationType != null && !invocationType.equals("RequestResponse")) {
-            throw new LambdaServiceError(400, "InvalidParameterValueException",
+            throw new LambdaServiceError(
+                    400,
+                    "InvalidParameterValueException",
                     "Only the RequestResponse invocation type is supported locally");
         }
     }
@@ -120,11 +140,15 @@ final class LambdaInvokeHandler implements HttpHandler {
     private void requireJson(byte[] body) throws LambdaServiceError {
         try {
             if (body.length == 0 || mapper.readTree(body).isMissingNode()) {
-                throw new LambdaServiceError(400, "InvalidRequestContentException",
+                throw new LambdaServiceError(
+                        400,
+                        "InvalidRequestContentException",
                         "Could not parse request body into json: the body is empty");
             }
         } catch (JsonProcessingException e) {
-            throw new LambdaServiceError(400, "InvalidRequestContentException",
+            throw new LambdaServiceError(
+                    400,
+                    "InvalidRequestContentException",
                     "Could not parse request body into json: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new LambdaServiceError(400, "InvalidRequestContentException", "Could not read request body");
@@ -155,8 +179,9 @@ final class LambdaInvokeHandler implements HttpHandler {
         } catch (TimeoutException e) {
             running.cancel(true);
             ObjectNode error = mapper.createObjectNode();
-            error.put("errorMessage", String.format(Locale.ROOT, "Task timed out after %.2f seconds",
-                    timeout.toMillis() / 1000.0));
+            error.put(
+                    "errorMessage",
+                    String.format(Locale.ROOT, "Task timed out after %.2f seconds", timeout.toMillis() / 1000.0));
             sendFunctionError(exchange, error);
         } catch (InterruptedException e) {
             running.cancel(true);
@@ -168,7 +193,11 @@ final class LambdaInvokeHandler implements HttpHandler {
     /** The body the Java runtime returns for an exception that escapes the handler. */
     private ObjectNode unhandled(Throwable thrown) {
         ObjectNode error = mapper.createObjectNode();
-        error.put("errorMessage", thrown.getMessage() != null ? thrown.getMessage() : thrown.getClass().getName());
+        error.put(
+                "errorMessage",
+                thrown.getMessage() != null
+                        ? thrown.getMessage()
+                        : thrown.getClass().getName());
         error.put("errorType", thrown.getClass().getName());
         ArrayNode stackTrace = error.putArray("stackTrace");
         for (StackTraceElement frame : thrown.getStackTrace()) {

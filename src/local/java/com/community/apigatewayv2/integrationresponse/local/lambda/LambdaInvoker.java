@@ -22,9 +22,9 @@ public final class LambdaInvoker {
     private final URI endpoint;
     /** HTTP/1.1 only: the JDK client's h2c upgrade attempts are no use against Lambda-style endpoints. */
     private final HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public LambdaInvoker(final URI endpoint) {
         this.endpoint = endpoint;
@@ -46,18 +46,20 @@ public final class LambdaInvoker {
     /** Sends any payload, well-formed or not, and returns whatever the endpoint answered. */
     public Response send(final String function, final byte[] payload) throws IOException, InterruptedException {
         final HttpRequest request = HttpRequest.newBuilder(
-                endpoint.resolve("/2015-03-31/functions/" + function + "/invocations"))
-            .timeout(Duration.ofMinutes(5))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
-            .build();
-        final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Response(response.statusCode(), response.headers().firstValue("X-Amz-Function-Error").orElse(null),
-            response.body());
+                        endpoint.resolve("/2015-03-31/functions/" + function + "/invocations"))
+                .timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                .build();
+        final HttpResponse<String> response =
+                http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(
+                response.statusCode(),
+                response.headers().firstValue("X-Amz-Function-Error").orElse(null),
+                response.body());
     }
 
     /** What the Lambda Invoke API answered: HTTP status, the function-error header (or null), the body. */
-    public record Response(int status, String functionError, String body) {
-    }
+    public record Response(int status, String functionError, String body) {}
 
     /**
      * Invokes the TypeFunction, and again while it answers IN_PROGRESS, carrying the callback context
@@ -76,7 +78,8 @@ public final class LambdaInvoker {
             if (event.hasNonNull("resourceModel")) {
                 ((ObjectNode) request.get("requestData")).set("resourceProperties", event.get("resourceModel"));
             }
-            Thread.sleep(Duration.ofSeconds(event.path("callbackDelaySeconds").asLong(0)).toMillis());
+            Thread.sleep(Duration.ofSeconds(event.path("callbackDelaySeconds").asLong(0))
+                    .toMillis());
         }
         throw new IllegalStateException("still IN_PROGRESS after " + MAX_INVOCATIONS + " invocations");
     }

@@ -77,8 +77,7 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
         private PrintStream logSink = System.err;
         private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** 0 for any free port; default {@value LocalLambdaEndpoint#DEFAULT_PORT}. */
         public Builder port(int port) {
@@ -139,13 +138,26 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
         // request threads only wait on workers; a few spare ones let throttled calls be answered
         ExecutorService requestThreads =
                 Executors.newFixedThreadPool(maxConcurrency + 4, new DaemonThreads("local-lambda-http"));
-        ExecutorService workerThreads = new ThreadPoolExecutor(0, maxConcurrency, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), new DaemonThreads("local-lambda-worker"));
-        serving(LoopbackServer.start(requestedPort, requestThreads, new LambdaInvokeHandler(functions, workerThreads,
-                timeout, memoryLimitInMb, new PrintStreamLambdaLogger(logSink), this::count), workerThreads));
+        ExecutorService workerThreads = new ThreadPoolExecutor(
+                0,
+                maxConcurrency,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                new DaemonThreads("local-lambda-worker"));
+        serving(LoopbackServer.start(
+                requestedPort,
+                requestThreads,
+                new LambdaInvokeHandler(
+                        functions,
+                        workerThreads,
+                        timeout,
+                        memoryLimitInMb,
+                        new PrintStreamLambdaLogger(logSink),
+                        this::count),
+                workerThreads));
         return this;
     }
-
 
     /** How many times the function's handler was started (errors and timeouts included). */
     public long invocationCount(String functionName) {
@@ -180,8 +192,8 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
      * Exits 2 unless {@code java.io.tmpdir} is a private directory (see the class comment).
      */
     public static void main(String[] args) throws Exception {
-        Optional<String> tmpDirProblem = PrivateTmpDir.problemWith(System.getProperty("java.io.tmpdir"),
-                System.getProperty("user.home"), System.getProperty("user.dir"));
+        Optional<String> tmpDirProblem = PrivateTmpDir.problemWith(
+                System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), System.getProperty("user.dir"));
         if (tmpDirProblem.isPresent()) {
             System.err.println("LocalLambdaEndpoint: refusing to start: " + tmpDirProblem.get()
                     + "; the RPDK runtime empties it on every request, so start the JVM with"
@@ -205,18 +217,20 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
                     if (equals < 1) {
                         usage();
                     }
-                    builder.function(value.substring(0, equals),
-                            ReflectiveHandlers.load(value.substring(equals + 1)));
+                    builder.function(value.substring(0, equals), ReflectiveHandlers.load(value.substring(equals + 1)));
                 }
                 default -> usage();
             }
         }
         LocalLambdaEndpoint endpoint = builder.build().start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            endpoint.close();
-            stopped.countDown();
-        }, "local-lambda-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            endpoint.close();
+                            stopped.countDown();
+                        },
+                        "local-lambda-shutdown"));
         System.out.println("LocalLambdaEndpoint listening on " + endpoint.url() + " for "
                 + String.join(", ", endpoint.functions.keySet()));
         stopped.await();

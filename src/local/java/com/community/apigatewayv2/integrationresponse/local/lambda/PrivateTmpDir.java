@@ -13,11 +13,12 @@ public final class PrivateTmpDir {
 
     private static final Set<Path> SHARED_TEMP_DIRS = Set.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/"));
 
-    private PrivateTmpDir() {
-    }
+    private PrivateTmpDir() {}
 
     private static boolean contains(Path dir, String other) {
-        return other != null && !other.isBlank() && Path.of(other).toAbsolutePath().normalize().startsWith(dir);
+        return other != null
+                && !other.isBlank()
+                && Path.of(other).toAbsolutePath().normalize().startsWith(dir);
     }
 
     /** Why {@code tmpdir} must not be used, or empty when it is private enough. */

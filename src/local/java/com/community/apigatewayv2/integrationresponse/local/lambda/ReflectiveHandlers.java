@@ -15,8 +15,7 @@ import java.lang.reflect.Method;
  */
 final class ReflectiveHandlers {
 
-    private ReflectiveHandlers() {
-    }
+    private ReflectiveHandlers() {}
 
     static RequestStreamHandler load(String spec) throws ReflectiveOperationException {
         int separator = spec.indexOf("::");
@@ -28,8 +27,8 @@ final class ReflectiveHandlers {
             }
             return (RequestStreamHandler) instance;
         }
-        Method method = instance.getClass().getMethod(spec.substring(separator + 2),
-                InputStream.class, OutputStream.class, Context.class);
+        Method method = instance.getClass()
+                .getMethod(spec.substring(separator + 2), InputStream.class, OutputStream.class, Context.class);
         return (in, out, context) -> invoke(method, instance, in, out, context);
     }
 

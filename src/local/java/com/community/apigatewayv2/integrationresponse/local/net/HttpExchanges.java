@@ -15,8 +15,7 @@ import java.util.Map;
 /** Small helpers shared by the local endpoints for reading requests and writing answers. */
 public final class HttpExchanges {
 
-    private HttpExchanges() {
-    }
+    private HttpExchanges() {}
 
     /** Thrown when a request body is larger than the endpoint accepts. */
     public static final class BodyTooLargeException extends IOException {
@@ -69,8 +68,8 @@ public final class HttpExchanges {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8));
+            parameters.putIfAbsent(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return parameters;
     }

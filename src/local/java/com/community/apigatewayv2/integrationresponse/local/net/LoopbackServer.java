@@ -42,8 +42,9 @@ public final class LoopbackServer {
      * Binds 127.0.0.1 (port 0: any free one) and serves every path with {@code handler} on
      * {@code requestThreads}; {@code otherThreads} are pools the handler uses, shut down on close.
      */
-    public static LoopbackServer start(int port, ExecutorService requestThreads, HttpHandler handler,
-                                       ExecutorService... otherThreads) throws IOException {
+    public static LoopbackServer start(
+            int port, ExecutorService requestThreads, HttpHandler handler, ExecutorService... otherThreads)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         server.setExecutor(requestThreads);
         server.createContext("/", handler);

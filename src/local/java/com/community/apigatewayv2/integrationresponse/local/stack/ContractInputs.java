@@ -19,11 +19,11 @@ public record ContractInputs(JsonNode create, JsonNode update, JsonNode invalid)
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9:-]+)}}");
 
     public static ContractInputs load(final Path directory, final int number, final Map<String, String> values)
-        throws IOException {
+            throws IOException {
         return new ContractInputs(
-            read(directory.resolve("inputs_" + number + "_create.json"), values),
-            read(directory.resolve("inputs_" + number + "_update.json"), values),
-            read(directory.resolve("inputs_" + number + "_invalid.json"), values));
+                read(directory.resolve("inputs_" + number + "_create.json"), values),
+                read(directory.resolve("inputs_" + number + "_update.json"), values),
+                read(directory.resolve("inputs_" + number + "_invalid.json"), values));
     }
 
     static JsonNode read(final Path file, final Map<String, String> values) throws IOException {
@@ -40,7 +40,7 @@ public record ContractInputs(JsonNode create, JsonNode update, JsonNode invalid)
             final String value = values.get(matcher.group(1));
             if (value == null) {
                 throw new IllegalArgumentException(source + ": no value for the placeholder {{" + matcher.group(1)
-                    + "}}; known: " + String.join(", ", values.keySet()));
+                        + "}}; known: " + String.join(", ", values.keySet()));
             }
             matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
         }

@@ -31,11 +31,11 @@ public final class HandlerRequests {
      * @param previous the previous properties on UPDATE, else null
      * @param nextToken the LIST page to ask for, else null
      */
-    public ObjectNode request(final String action, final JsonNode desired, final JsonNode previous,
-                              final String nextToken) {
+    public ObjectNode request(
+            final String action, final JsonNode desired, final JsonNode previous, final String nextToken) {
         final ObjectNode callerCredentials = JSON.createObjectNode()
-            .put("accessKeyId", credentials.accessKeyId())
-            .put("secretAccessKey", credentials.secretAccessKey());
+                .put("accessKeyId", credentials.accessKeyId())
+                .put("secretAccessKey", credentials.secretAccessKey());
         if (credentials instanceof AwsSessionCredentials session) {
             callerCredentials.put("sessionToken", session.sessionToken());
         }
@@ -49,14 +49,16 @@ public final class HandlerRequests {
         }
         requestData.put("logicalResourceId", "IntegrationResponse");
         final ObjectNode request = JSON.createObjectNode()
-            .put("action", action)
-            .put("awsAccountId", LocalEndpoint.ACCOUNT_ID)
-            .put("bearerToken", UUID.randomUUID().toString())
-            .put("region", region)
-            .put("resourceType", ResourceModel.TYPE_NAME)
-            .put("resourceTypeVersion", "00000001")
-            .put("stackId", "arn:aws:cloudformation:" + region + ":" + LocalEndpoint.ACCOUNT_ID + ":stack/cfn-local/"
-                + UUID.randomUUID());
+                .put("action", action)
+                .put("awsAccountId", LocalEndpoint.ACCOUNT_ID)
+                .put("bearerToken", UUID.randomUUID().toString())
+                .put("region", region)
+                .put("resourceType", ResourceModel.TYPE_NAME)
+                .put("resourceTypeVersion", "00000001")
+                .put(
+                        "stackId",
+                        "arn:aws:cloudformation:" + region + ":" + LocalEndpoint.ACCOUNT_ID + ":stack/cfn-local/"
+                                + UUID.randomUUID());
         if (nextToken != null) {
             request.put("nextToken", nextToken);
         }

@@ -85,8 +85,8 @@ public final class HandlerStack implements AutoCloseable {
      *                               empties it on every request
      */
     public static HandlerStack start() throws IOException {
-        final Optional<String> problem = PrivateTmpDir.problemWith(System.getProperty("java.io.tmpdir"),
-                System.getProperty("user.home"), System.getProperty("user.dir"));
+        final Optional<String> problem = PrivateTmpDir.problemWith(
+                System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), System.getProperty("user.dir"));
         if (problem.isPresent()) {
             throw new IllegalStateException("refusing to run the handler: " + problem.get()
                     + "; the RPDK runtime empties java.io.tmpdir on every request");
@@ -94,7 +94,7 @@ public final class HandlerStack implements AutoCloseable {
         Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
         return new HandlerStack(
-            LocalDeployment.start(false, null, 0, 0, new PrintStream(log, true, StandardCharsets.UTF_8)), log);
+                LocalDeployment.start(false, null, 0, 0, new PrintStream(log, true, StandardCharsets.UTF_8)), log);
     }
 
     /** Creates a WebSocket API in the emulator, as a template's AWS::ApiGatewayV2::Api would; returns its id. */
@@ -126,7 +126,8 @@ public final class HandlerStack implements AutoCloseable {
     }
 
     /** A HandlerRequest as CloudFormation sends it, with this stack's region and canary credentials. */
-    public ObjectNode handlerRequest(final String action, final JsonNode properties, final JsonNode previousProperties) {
+    public ObjectNode handlerRequest(
+            final String action, final JsonNode properties, final JsonNode previousProperties) {
         return local.requests().request(action, properties, previousProperties, null);
     }
 
@@ -135,7 +136,8 @@ public final class HandlerStack implements AutoCloseable {
     }
 
     public Answer invoke(final String action, final JsonNode properties, final JsonNode previousProperties) {
-        return invokeRaw(handlerRequest(action, properties, previousProperties).toString()
+        return invokeRaw(handlerRequest(action, properties, previousProperties)
+                .toString()
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -175,13 +177,15 @@ public final class HandlerStack implements AutoCloseable {
     public long secretLeaks() {
         long leaks = leakyAnswers.sum() + (containsCanary(log()) ? 1 : 0);
         try (Stream<Path> files = Files.walk(Path.of(System.getProperty("java.io.tmpdir")))) {
-            leaks += files.filter(Files::isRegularFile).filter(file -> {
-                try {
-                    return containsCanary(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-                } catch (IOException e) {
-                    return false;
-                }
-            }).count();
+            leaks += files.filter(Files::isRegularFile)
+                    .filter(file -> {
+                        try {
+                            return containsCanary(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,23 +33,31 @@ public final class Lifecycle {
 
     /** Runs every step and returns the contract's breaks, empty when it held. */
     public List<String> run(final JsonNode createInput, final JsonNode updateInput)
-        throws IOException, InterruptedException {
+            throws IOException, InterruptedException {
         final JsonNode created = step("CREATE", createInput, null, null).model();
         expectSameProperties("CREATE", createInput, created);
         if (created == null) {
             return violations;
         }
         final ObjectNode identifier = identifierOf(created);
-        expectEqual("READ after CREATE", created, step("READ", identifier, null, null).model());
+        expectEqual(
+                "READ after CREATE",
+                created,
+                step("READ", identifier, null, null).model());
 
         final ObjectNode desired = ((ObjectNode) updateInput.deepCopy())
-            .put("IntegrationResponseId", created.path("IntegrationResponseId").asText());
+                .put(
+                        "IntegrationResponseId",
+                        created.path("IntegrationResponseId").asText());
         final JsonNode updated = step("UPDATE", desired, created, null).model();
         expectSameProperties("UPDATE", updateInput, updated);
         if (updated != null && !identifierOf(updated).equals(identifier)) {
             violations.add("UPDATE changed the primary identifier from " + identifier + " to " + identifierOf(updated));
         }
-        expectEqual("READ after UPDATE", updated, step("READ", identifier, null, null).model());
+        expectEqual(
+                "READ after UPDATE",
+                updated,
+                step("READ", identifier, null, null).model());
 
         expectListed(identifier, updated, true);
 
@@ -64,17 +72,19 @@ public final class Lifecycle {
 
     /** Lists every page; the resource must (or must not) be among the models. */
     public void expectListed(final JsonNode identifier, final JsonNode model, final boolean listed)
-        throws IOException, InterruptedException {
+            throws IOException, InterruptedException {
         final ObjectNode scope = JSON.createObjectNode()
-            .put("ApiId", identifier.path("ApiId").asText())
-            .put("IntegrationId", identifier.path("IntegrationId").asText());
+                .put("ApiId", identifier.path("ApiId").asText())
+                .put("IntegrationId", identifier.path("IntegrationId").asText());
         final List<JsonNode> models = new ArrayList<>();
         String nextToken = null;
         int pages = 0;
         do {
             final Result page = step("LIST", scope, null, nextToken);
             page.event().path("resourceModels").forEach(models::add);
-            nextToken = page.event().hasNonNull("nextToken") ? page.event().get("nextToken").asText() : null;
+            nextToken = page.event().hasNonNull("nextToken")
+                    ? page.event().get("nextToken").asText()
+                    : null;
         } while (nextToken != null && ++pages < MAX_LIST_PAGES);
         if (models.contains(model) != listed) {
             violations.add("LIST " + (listed ? "does not contain " : "still contains ") + model);
@@ -87,11 +97,12 @@ public final class Lifecycle {
 
     /** One handler request, printed, with the checks every progress event must pass. */
     public Result step(final String action, final JsonNode desired, final JsonNode previous, final String nextToken)
-        throws IOException, InterruptedException {
+            throws IOException, InterruptedException {
         final long start = System.nanoTime();
         final List<JsonNode> events = "READ".equals(action) || "LIST".equals(action)
-            ? List.of(invoker.invoke(LambdaInvoker.TYPE_FUNCTION, requests.request(action, desired, previous, nextToken)))
-            : invoker.invokeUntilDone(requests.request(action, desired, previous, nextToken));
+                ? List.of(invoker.invoke(
+                        LambdaInvoker.TYPE_FUNCTION, requests.request(action, desired, previous, nextToken)))
+                : invoker.invokeUntilDone(requests.request(action, desired, previous, nextToken));
         final long millis = (System.nanoTime() - start) / 1_000_000;
         final Result result = new Result(action, events.get(events.size() - 1), millis);
         out.println(result.line());
@@ -122,7 +133,8 @@ public final class Lifecycle {
                 if (event.hasNonNull("resourceModel") || event.hasNonNull("resourceModels")) {
                     violations.add(action + " FAILED with a model: " + event);
                 }
-                if (event.path("errorCode").asText("").isEmpty() || event.path("message").asText("").isEmpty()) {
+                if (event.path("errorCode").asText("").isEmpty()
+                        || event.path("message").asText("").isEmpty()) {
                     violations.add(action + " FAILED without an error code and message: " + event);
                 }
             }
@@ -180,10 +192,12 @@ public final class Lifecycle {
         }
 
         String line() {
-            final JsonNode shown = event.has("resourceModels") ? (ArrayNode) event.get("resourceModels")
-                : event.has("resourceModel") ? event.get("resourceModel") : null;
-            final String detail = shown != null ? shown.toString()
-                : "FAILED".equals(status()) ? event.path("message").asText() : "-";
+            final JsonNode shown = event.has("resourceModels")
+                    ? (ArrayNode) event.get("resourceModels")
+                    : event.has("resourceModel") ? event.get("resourceModel") : null;
+            final String detail = shown != null
+                    ? shown.toString()
+                    : "FAILED".equals(status()) ? event.path("message").asText() : "-";
             return String.format("%-7s %-11s %-16s %6d ms  %s", action, status(), errorCode(), millis, detail);
         }
     }

@@ -36,8 +36,11 @@ public final class LocalDeployment implements AutoCloseable {
     private final Region region;
     private final AwsCredentials credentials;
 
-    private LocalDeployment(final LocalApiGatewayV2 apiGateway, final LocalLambdaEndpoint lambda, final Region region,
-                            final AwsCredentials credentials) {
+    private LocalDeployment(
+            final LocalApiGatewayV2 apiGateway,
+            final LocalLambdaEndpoint lambda,
+            final Region region,
+            final AwsCredentials credentials) {
         this.apiGateway = apiGateway;
         this.lambda = lambda;
         this.region = region;
@@ -50,8 +53,13 @@ public final class LocalDeployment implements AutoCloseable {
      * @param lambdaPort the Lambda endpoint's port, 0 for any
      * @param apiGatewayPort the local API Gateway V2 endpoint's port, 0 for any
      */
-    public static LocalDeployment start(final boolean aws, final String region, final int lambdaPort,
-                                        final int apiGatewayPort, final PrintStream handlerLog) throws IOException {
+    public static LocalDeployment start(
+            final boolean aws,
+            final String region,
+            final int lambdaPort,
+            final int apiGatewayPort,
+            final PrintStream handlerLog)
+            throws IOException {
         LocalApiGatewayV2 apiGateway = null;
         final AwsCredentials credentials;
         final Region chosenRegion;
@@ -67,13 +75,15 @@ public final class LocalDeployment implements AutoCloseable {
         }
         // Lambda never runs two invocations in one instance at once, and the runtime relies on it.
         final LocalLambdaEndpoint lambda = LocalLambdaEndpoint.builder()
-            .port(lambdaPort)
-            .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(HandlerWrapper::new))
-            .function("TestEntrypoint", new ExecutionEnvironments(
-                () -> (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context)))
-            .logSink(handlerLog)
-            .build()
-            .start();
+                .port(lambdaPort)
+                .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(HandlerWrapper::new))
+                .function(
+                        "TestEntrypoint",
+                        new ExecutionEnvironments(
+                                () -> (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context)))
+                .logSink(handlerLog)
+                .build()
+                .start();
         return new LocalDeployment(apiGateway, lambda, chosenRegion, credentials);
     }
 
@@ -97,9 +107,9 @@ public final class LocalDeployment implements AutoCloseable {
     /** A client for what the type does not own: the API and integration its responses belong to. */
     public ApiGatewayV2Client prerequisitesClient() {
         final ApiGatewayV2ClientBuilder builder = ApiGatewayV2Client.builder()
-            .httpClient(LambdaWrapper.HTTP_CLIENT)
-            .region(region)
-            .credentialsProvider(StaticCredentialsProvider.create(credentials));
+                .httpClient(LambdaWrapper.HTTP_CLIENT)
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials));
         if (apiGateway != null) {
             builder.endpointOverride(apiGateway.uri());
         }
@@ -114,15 +124,18 @@ public final class LocalDeployment implements AutoCloseable {
 
     public static String createWebSocketApi(final ApiGatewayV2Client client, final String name) {
         return client.createApi(api -> api.name(name)
-            .protocolType(ProtocolType.WEBSOCKET)
-            .routeSelectionExpression("$request.body.action")).apiId();
+                        .protocolType(ProtocolType.WEBSOCKET)
+                        .routeSelectionExpression("$request.body.action"))
+                .apiId();
     }
 
     public static String createMockIntegration(final ApiGatewayV2Client client, final String apiId) {
-        return client.createIntegration(integration -> integration.apiId(apiId)
-            .integrationType(IntegrationType.MOCK)
-            .templateSelectionExpression("\\$default")
-            .requestTemplates(Map.of("$default", "{\"statusCode\": 200}"))).integrationId();
+        return client.createIntegration(integration -> integration
+                        .apiId(apiId)
+                        .integrationType(IntegrationType.MOCK)
+                        .templateSelectionExpression("\\$default")
+                        .requestTemplates(Map.of("$default", "{\"statusCode\": 200}")))
+                .integrationId();
     }
 
     /** The credentials every request carries; random canaries locally, so a leak can be looked for. */
@@ -131,8 +144,8 @@ public final class LocalDeployment implements AutoCloseable {
     }
 
     private static AwsCredentials canaryCredentials() {
-        return AwsSessionCredentials.create("AKIACANARY" + randomHex(10), "CanarySecret" + randomHex(28),
-            "CanarySession" + randomHex(40));
+        return AwsSessionCredentials.create(
+                "AKIACANARY" + randomHex(10), "CanarySecret" + randomHex(28), "CanarySession" + randomHex(40));
     }
 
     private static String randomHex(final int length) {
@@ -159,8 +172,7 @@ public final class LocalDeployment implements AutoCloseable {
     /** The ids the contract inputs' placeholders stand for. */
     public record Prerequisites(String apiId, String integrationId) {
         public Map<String, String> placeholders() {
-            return Map.of("IntegrationResponseTestApiId", apiId, "IntegrationResponseTestIntegrationId",
-                integrationId);
+            return Map.of("IntegrationResponseTestApiId", apiId, "IntegrationResponseTestIntegrationId", integrationId);
         }
     }
 }

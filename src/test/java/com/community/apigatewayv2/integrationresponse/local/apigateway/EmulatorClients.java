@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 /** The real SDK client, configured the way the handler's tests will point it at the emulator. */
 public final class EmulatorClients {
 
-    private EmulatorClients() {
-    }
+    private EmulatorClients() {}
 
     /**
      * Retries are off so that request counters show exactly the calls a test made. The Apache 4
@@ -42,8 +41,8 @@ public final class EmulatorClients {
     }
 
     public static String createMockIntegration(ApiGatewayV2Client client, String apiId) {
-        CreateIntegrationResponse integration = client.createIntegration(request -> request.apiId(apiId)
-                .integrationType(IntegrationType.MOCK));
+        CreateIntegrationResponse integration =
+                client.createIntegration(request -> request.apiId(apiId).integrationType(IntegrationType.MOCK));
         return integration.integrationId();
     }
 }

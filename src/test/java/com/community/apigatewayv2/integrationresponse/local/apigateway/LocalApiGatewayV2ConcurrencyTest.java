@@ -87,16 +87,22 @@ class LocalApiGatewayV2ConcurrencyTest {
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             String key = "/" + (200 + i) + "/";
-            tasks.add(() -> client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                    .integrationResponseKey(key)).integrationResponseId());
+            tasks.add(() -> client.createIntegrationResponse(
+                            r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey(key))
+                    .integrationResponseId());
         }
         List<Object> outcomes = runTogether(tasks);
 
         Set<Object> ids = new HashSet<>(outcomes);
         assertEquals(THREADS, ids.size(), "every create succeeded with its own id: " + outcomes);
-        List<IntegrationResponse> listed = client.getIntegrationResponses(r -> r.apiId(apiId)
-                .integrationId(integrationId)).items();
-        assertEquals(ids, new HashSet<Object>(listed.stream().map(IntegrationResponse::integrationResponseId).toList()));
+        List<IntegrationResponse> listed = client.getIntegrationResponses(
+                        r -> r.apiId(apiId).integrationId(integrationId))
+                .items();
+        assertEquals(
+                ids,
+                new HashSet<Object>(listed.stream()
+                        .map(IntegrationResponse::integrationResponseId)
+                        .toList()));
         assertEquals(THREADS, emulator.requestCount("CreateIntegrationResponse"));
     }
 
@@ -104,17 +110,22 @@ class LocalApiGatewayV2ConcurrencyTest {
     void racingCreatesOfOneKeyHaveExactlyOneWinner() throws InterruptedException {
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            tasks.add(() -> client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                    .integrationResponseKey("$default")).integrationResponseId());
+            tasks.add(() -> client.createIntegrationResponse(
+                            r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey("$default"))
+                    .integrationResponseId());
         }
         List<Object> outcomes = runTogether(tasks);
 
         long winners = outcomes.stream().filter(String.class::isInstance).count();
-        long conflicts = outcomes.stream().filter(ConflictException.class::isInstance).count();
+        long conflicts =
+                outcomes.stream().filter(ConflictException.class::isInstance).count();
         assertEquals(1, winners, outcomes.toString());
         assertEquals(7, conflicts, outcomes.toString());
-        assertEquals(1, client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId))
-                .items().size());
+        assertEquals(
+                1,
+                client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId))
+                        .items()
+                        .size());
     }
 
     @Test
@@ -122,19 +133,25 @@ class LocalApiGatewayV2ConcurrencyTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String key = "/" + (300 + i) + "/";
-            ids.add(client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                    .integrationResponseKey(key)).integrationResponseId());
+            ids.add(client.createIntegrationResponse(
+                            r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey(key))
+                    .integrationResponseId());
         }
         List<Callable<String>> tasks = new ArrayList<>();
         for (String id : ids) {
-            tasks.add(() -> client.updateIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                    .integrationResponseId(id).integrationResponseKey("/500/")).integrationResponseId());
+            tasks.add(() -> client.updateIntegrationResponse(r -> r.apiId(apiId)
+                            .integrationId(integrationId)
+                            .integrationResponseId(id)
+                            .integrationResponseKey("/500/"))
+                    .integrationResponseId());
         }
         List<Object> outcomes = runTogether(tasks);
 
         assertEquals(1, outcomes.stream().filter(String.class::isInstance).count(), outcomes.toString());
-        long keyed500 = client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId)).items()
-                .stream().filter(item -> item.integrationResponseKey().equals("/500/")).count();
+        long keyed500 =
+                client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId)).items().stream()
+                        .filter(item -> item.integrationResponseKey().equals("/500/"))
+                        .count();
         assertEquals(1, keyed500);
     }
 
@@ -143,14 +160,15 @@ class LocalApiGatewayV2ConcurrencyTest {
         Set<String> original = new HashSet<>();
         for (int i = 0; i < 20; i++) {
             String key = "/" + (200 + i) + "/";
-            original.add(client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                    .integrationResponseKey(key)).integrationResponseId());
+            original.add(client.createIntegrationResponse(
+                            r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey(key))
+                    .integrationResponseId());
         }
         Future<?> inserter = pool.submit(() -> {
             for (int i = 0; i < 20; i++) {
                 String key = "/" + (400 + i) + "/";
-                client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                        .integrationResponseKey(key));
+                client.createIntegrationResponse(
+                        r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey(key));
             }
             return null;
         });
@@ -158,8 +176,8 @@ class LocalApiGatewayV2ConcurrencyTest {
         String token = null;
         do {
             String current = token;
-            var page = client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId)
-                    .maxResults("3").nextToken(current));
+            var page = client.getIntegrationResponses(r ->
+                    r.apiId(apiId).integrationId(integrationId).maxResults("3").nextToken(current));
             page.items().forEach(item -> seen.add(item.integrationResponseId()));
             token = page.nextToken();
         } while (token != null);

@@ -55,8 +55,10 @@ class LocalApiGatewayV2RawHttpTest {
         String apiId = EmulatorClients.createWebSocketApi(sdk);
         String integrationId = EmulatorClients.createMockIntegration(sdk, apiId);
         responsesPath = "/v2/apis/" + apiId + "/integrations/" + integrationId + "/integrationresponses";
-        responseId = sdk.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseKey("/200/").responseTemplates(Map.of("a", "b")))
+        responseId = sdk.createIntegrationResponse(r -> r.apiId(apiId)
+                        .integrationId(integrationId)
+                        .integrationResponseKey("/200/")
+                        .responseTemplates(Map.of("a", "b")))
                 .integrationResponseId();
     }
 
@@ -112,15 +114,24 @@ class LocalApiGatewayV2RawHttpTest {
 
     @Test
     void nullFieldsCountAsAbsent() throws Exception {
-        HttpResponse<String> response = send("PATCH", responsesPath + "/" + responseId,
+        HttpResponse<String> response = send(
+                "PATCH",
+                responsesPath + "/" + responseId,
                 "{\"templateSelectionExpression\": null, \"responseTemplates\": null}");
         assertEquals(200, response.statusCode());
-        assertEquals("b", JSON.readTree(response.body()).path("responseTemplates").path("a").asText());
+        assertEquals(
+                "b",
+                JSON.readTree(response.body())
+                        .path("responseTemplates")
+                        .path("a")
+                        .asText());
     }
 
     @Test
     void createAnswers201WithOnlyTheSetFields() throws Exception {
-        HttpResponse<String> response = send("POST", responsesPath,
+        HttpResponse<String> response = send(
+                "POST",
+                responsesPath,
                 "{\"integrationResponseKey\": \"$default\", \"responseTemplates\": {\"application/json\": \"\"}}");
         assertEquals(201, response.statusCode());
         JsonNode body = JSON.readTree(response.body());
@@ -144,7 +155,11 @@ class LocalApiGatewayV2RawHttpTest {
         assertServiceError(send("GET", "/", null), 404, "NotFoundException");
         assertServiceError(send("POST", responsesPath + "/" + responseId + "/extra", "{}"), 404, "NotFoundException");
         assertEquals(before, emulator.stateSnapshot());
-        assertEquals(0, emulator.requestCounts().keySet().stream().filter(name -> name.contains("Unknown")).count());
+        assertEquals(
+                0,
+                emulator.requestCounts().keySet().stream()
+                        .filter(name -> name.contains("Unknown"))
+                        .count());
     }
 
     @Test

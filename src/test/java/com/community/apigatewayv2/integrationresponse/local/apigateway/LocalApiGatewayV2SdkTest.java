@@ -70,13 +70,13 @@ class LocalApiGatewayV2SdkTest {
     }
 
     private CreateIntegrationResponseResponse createResponse(String key) {
-        return client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseKey(key));
+        return client.createIntegrationResponse(
+                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey(key));
     }
 
     private GetIntegrationResponseResponse getResponse(String responseId) {
-        return client.getIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId));
+        return client.getIntegrationResponse(
+                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseId(responseId));
     }
 
     // ---- APIs and integrations ----
@@ -95,10 +95,15 @@ class LocalApiGatewayV2SdkTest {
 
         assertTrue(client.getApis(r -> r.maxResults("500")).items().stream()
                 .anyMatch(item -> item.apiId().equals(apiId)));
-        assertEquals(IntegrationType.MOCK,
-                client.getIntegration(r -> r.apiId(apiId).integrationId(integrationId)).integrationType());
-        assertEquals(List.of(integrationId), client.getIntegrations(r -> r.apiId(apiId)).items().stream()
-                .map(item -> item.integrationId()).toList());
+        assertEquals(
+                IntegrationType.MOCK,
+                client.getIntegration(r -> r.apiId(apiId).integrationId(integrationId))
+                        .integrationType());
+        assertEquals(
+                List.of(integrationId),
+                client.getIntegrations(r -> r.apiId(apiId)).items().stream()
+                        .map(item -> item.integrationId())
+                        .toList());
     }
 
     @Test
@@ -106,9 +111,12 @@ class LocalApiGatewayV2SdkTest {
         createResponse("$default");
         client.deleteApi(r -> r.apiId(apiId));
 
-        NotFoundException error = assertThrows(NotFoundException.class,
+        NotFoundException error = assertThrows(
+                NotFoundException.class,
                 () -> client.getIntegration(r -> r.apiId(apiId).integrationId(integrationId)));
-        assertEquals("Invalid API identifier specified 123456789012:" + apiId, error.awsErrorDetails().errorMessage());
+        assertEquals(
+                "Invalid API identifier specified 123456789012:" + apiId,
+                error.awsErrorDetails().errorMessage());
         assertFalse(emulator.stateSnapshot().contains(apiId));
     }
 
@@ -136,8 +144,8 @@ class LocalApiGatewayV2SdkTest {
         assertTrue(created.integrationResponseId().matches("[a-z0-9]{7}"));
         assertEquals("/4\\d\\d/", created.integrationResponseKey());
         assertEquals(ContentHandlingStrategy.CONVERT_TO_TEXT, created.contentHandlingStrategy());
-        assertEquals(Map.of("method.response.header.x-a", "integration.response.header.x-b"),
-                created.responseParameters());
+        assertEquals(
+                Map.of("method.response.header.x-a", "integration.response.header.x-b"), created.responseParameters());
         assertEquals(Map.of("application/json", "", "text/plain", "$input.body"), created.responseTemplates());
         assertEquals("$request.header.accept", created.templateSelectionExpression());
 
@@ -163,11 +171,13 @@ class LocalApiGatewayV2SdkTest {
     @Test
     void deleteRemovesTheResponse() {
         String responseId = createResponse("$default").integrationResponseId();
-        client.deleteIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId));
+        client.deleteIntegrationResponse(
+                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseId(responseId));
 
         assertThrows(NotFoundException.class, () -> getResponse(responseId));
-        assertTrue(client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId)).items().isEmpty());
+        assertTrue(client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId))
+                .items()
+                .isEmpty());
     }
 
     @ParameterizedTest
@@ -190,8 +200,8 @@ class LocalApiGatewayV2SdkTest {
         String token = null;
         do {
             String currentToken = token;
-            GetIntegrationResponsesResponse page = client.getIntegrationResponses(r -> r.apiId(apiId)
-                    .integrationId(integrationId).maxResults("2").nextToken(currentToken));
+            GetIntegrationResponsesResponse page = client.getIntegrationResponses(r ->
+                    r.apiId(apiId).integrationId(integrationId).maxResults("2").nextToken(currentToken));
             page.items().forEach(item -> seen.add(item.integrationResponseId()));
             pageSizes.add(page.items().size());
             token = page.nextToken();
@@ -208,11 +218,11 @@ class LocalApiGatewayV2SdkTest {
         for (int i = 0; i < 4; i++) {
             original.add(createResponse("/" + (200 + i) + "/").integrationResponseId());
         }
-        GetIntegrationResponsesResponse first = client.getIntegrationResponses(r -> r.apiId(apiId)
-                .integrationId(integrationId).maxResults("2"));
+        GetIntegrationResponsesResponse first = client.getIntegrationResponses(
+                r -> r.apiId(apiId).integrationId(integrationId).maxResults("2"));
         String added = createResponse("/500/").integrationResponseId();
-        GetIntegrationResponsesResponse rest = client.getIntegrationResponses(r -> r.apiId(apiId)
-                .integrationId(integrationId).maxResults("10").nextToken(first.nextToken()));
+        GetIntegrationResponsesResponse rest = client.getIntegrationResponses(r ->
+                r.apiId(apiId).integrationId(integrationId).maxResults("10").nextToken(first.nextToken()));
 
         List<String> seen = new ArrayList<>();
         Stream.concat(first.items().stream(), rest.items().stream())
@@ -229,8 +239,8 @@ class LocalApiGatewayV2SdkTest {
         for (int i = 0; i < 3; i++) {
             createResponse("/" + (200 + i) + "/");
         }
-        GetIntegrationResponsesResponse page = client.getIntegrationResponses(r -> r.apiId(apiId)
-                .integrationId(integrationId));
+        GetIntegrationResponsesResponse page =
+                client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId));
         assertEquals(3, page.items().size());
         assertNull(page.nextToken());
     }
@@ -238,53 +248,75 @@ class LocalApiGatewayV2SdkTest {
     @ParameterizedTest
     @ValueSource(strings = {"garbage", "djF8eHx5", "!!!", "MTIz"})
     void unknownTokensAreBadRequests(String token) {
-        BadRequestException error = assertThrows(BadRequestException.class, () -> client.getIntegrationResponses(
-                r -> r.apiId(apiId).integrationId(integrationId).nextToken(token)));
+        BadRequestException error = assertThrows(
+                BadRequestException.class,
+                () -> client.getIntegrationResponses(
+                        r -> r.apiId(apiId).integrationId(integrationId).nextToken(token)));
         assertEquals(400, error.statusCode());
-        assertEquals("Invalid pagination token specified", error.awsErrorDetails().errorMessage());
+        assertEquals(
+                "Invalid pagination token specified", error.awsErrorDetails().errorMessage());
     }
 
     @Test
     void aTokenFromAnotherIntegrationIsRejected() {
         createResponse("/200/");
         createResponse("/201/");
-        String token = client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId)
-                .maxResults("1")).nextToken();
+        String token = client.getIntegrationResponses(
+                        r -> r.apiId(apiId).integrationId(integrationId).maxResults("1"))
+                .nextToken();
         assertNotNull(token);
         String otherIntegration = EmulatorClients.createMockIntegration(client, apiId);
 
-        assertThrows(BadRequestException.class, () -> client.getIntegrationResponses(r -> r.apiId(apiId)
-                .integrationId(otherIntegration).nextToken(token)));
+        assertThrows(
+                BadRequestException.class,
+                () -> client.getIntegrationResponses(
+                        r -> r.apiId(apiId).integrationId(otherIntegration).nextToken(token)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "501", "abc", "2.5"})
     void maxResultsOutOfRangeIsABadRequest(String maxResults) {
-        BadRequestException error = assertThrows(BadRequestException.class, () -> client.getIntegrationResponses(
-                r -> r.apiId(apiId).integrationId(integrationId).maxResults(maxResults)));
+        BadRequestException error = assertThrows(
+                BadRequestException.class,
+                () -> client.getIntegrationResponses(
+                        r -> r.apiId(apiId).integrationId(integrationId).maxResults(maxResults)));
         assertTrue(error.awsErrorDetails().errorMessage().startsWith("Invalid maxResults"));
     }
 
     // ---- update (PATCH) ----
 
     private String createFullResponse() {
-        return client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseKey("/200/")
-                .contentHandlingStrategy(ContentHandlingStrategy.CONVERT_TO_BINARY)
-                .responseParameters(Map.of("method.response.header.p1", "integration.response.header.v1", "method.response.header.p2", "'v2'"))
-                .responseTemplates(Map.of("application/json", "{}"))
-                .templateSelectionExpression("$request.body.type")).integrationResponseId();
+        return client.createIntegrationResponse(r -> r.apiId(apiId)
+                        .integrationId(integrationId)
+                        .integrationResponseKey("/200/")
+                        .contentHandlingStrategy(ContentHandlingStrategy.CONVERT_TO_BINARY)
+                        .responseParameters(Map.of(
+                                "method.response.header.p1",
+                                "integration.response.header.v1",
+                                "method.response.header.p2",
+                                "'v2'"))
+                        .responseTemplates(Map.of("application/json", "{}"))
+                        .templateSelectionExpression("$request.body.type"))
+                .integrationResponseId();
     }
 
     @Test
     void absentFieldsAreLeftUnchanged() {
         String responseId = createFullResponse();
         UpdateIntegrationResponseResponse updated = client.updateIntegrationResponse(r -> r.apiId(apiId)
-                .integrationId(integrationId).integrationResponseId(responseId).integrationResponseKey("/201/"));
+                .integrationId(integrationId)
+                .integrationResponseId(responseId)
+                .integrationResponseKey("/201/"));
 
         assertEquals("/201/", updated.integrationResponseKey());
         assertEquals(ContentHandlingStrategy.CONVERT_TO_BINARY, updated.contentHandlingStrategy());
-        assertEquals(Map.of("method.response.header.p1", "integration.response.header.v1", "method.response.header.p2", "'v2'"), updated.responseParameters());
+        assertEquals(
+                Map.of(
+                        "method.response.header.p1",
+                        "integration.response.header.v1",
+                        "method.response.header.p2",
+                        "'v2'"),
+                updated.responseParameters());
         assertEquals(Map.of("application/json", "{}"), updated.responseTemplates());
         assertEquals("$request.body.type", updated.templateSelectionExpression());
         assertEquals(updated.integrationResponseKey(), getResponse(responseId).integrationResponseKey());
@@ -293,30 +325,45 @@ class LocalApiGatewayV2SdkTest {
     @Test
     void emptyStringsClearStringFields() {
         String responseId = createFullResponse();
-        client.updateIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId).templateSelectionExpression("").contentHandlingStrategy(""));
+        client.updateIntegrationResponse(r -> r.apiId(apiId)
+                .integrationId(integrationId)
+                .integrationResponseId(responseId)
+                .templateSelectionExpression("")
+                .contentHandlingStrategy(""));
 
         GetIntegrationResponseResponse read = getResponse(responseId);
         assertNull(read.templateSelectionExpression());
         assertNull(read.contentHandlingStrategy());
-        assertEquals(Map.of("method.response.header.p1", "integration.response.header.v1", "method.response.header.p2", "'v2'"), read.responseParameters());
+        assertEquals(
+                Map.of(
+                        "method.response.header.p1",
+                        "integration.response.header.v1",
+                        "method.response.header.p2",
+                        "'v2'"),
+                read.responseParameters());
     }
 
     @Test
     void presentMapsReplaceTheStoredOnesWhole() {
         String responseId = createFullResponse();
-        client.updateIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId).responseParameters(Map.of("method.response.header.p3", "integration.response.body.v3")));
+        client.updateIntegrationResponse(r -> r.apiId(apiId)
+                .integrationId(integrationId)
+                .integrationResponseId(responseId)
+                .responseParameters(Map.of("method.response.header.p3", "integration.response.body.v3")));
 
-        assertEquals(Map.of("method.response.header.p3", "integration.response.body.v3"), getResponse(responseId).responseParameters());
+        assertEquals(
+                Map.of("method.response.header.p3", "integration.response.body.v3"),
+                getResponse(responseId).responseParameters());
     }
 
     @Test
     void emptyMapsEmptyTheStoredOnesWhichAreThenOmitted() {
         String responseId = createFullResponse();
         UpdateIntegrationResponseResponse updated = client.updateIntegrationResponse(r -> r.apiId(apiId)
-                .integrationId(integrationId).integrationResponseId(responseId)
-                .responseParameters(Map.of()).responseTemplates(Map.of()));
+                .integrationId(integrationId)
+                .integrationResponseId(responseId)
+                .responseParameters(Map.of())
+                .responseTemplates(Map.of()));
 
         assertFalse(updated.hasResponseParameters());
         assertFalse(updated.hasResponseTemplates());
@@ -332,9 +379,13 @@ class LocalApiGatewayV2SdkTest {
         String other = createResponse("/300/").integrationResponseId();
         String before = emulator.stateSnapshot();
 
-        ConflictException error = assertThrows(ConflictException.class, () -> client.updateIntegrationResponse(
-                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseId(other)
-                        .integrationResponseKey("/200/").templateSelectionExpression("changed")));
+        ConflictException error = assertThrows(
+                ConflictException.class,
+                () -> client.updateIntegrationResponse(r -> r.apiId(apiId)
+                        .integrationId(integrationId)
+                        .integrationResponseId(other)
+                        .integrationResponseKey("/200/")
+                        .templateSelectionExpression("changed")));
         assertEquals(409, error.statusCode());
         assertEquals(before, emulator.stateSnapshot());
     }
@@ -342,8 +393,13 @@ class LocalApiGatewayV2SdkTest {
     @Test
     void renamingToItsOwnKeyIsAllowed() {
         String responseId = createResponse("/200/").integrationResponseId();
-        assertEquals("/200/", client.updateIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId).integrationResponseKey("/200/")).integrationResponseKey());
+        assertEquals(
+                "/200/",
+                client.updateIntegrationResponse(r -> r.apiId(apiId)
+                                .integrationId(integrationId)
+                                .integrationResponseId(responseId)
+                                .integrationResponseKey("/200/"))
+                        .integrationResponseKey());
     }
 
     // ---- errors ----
@@ -364,20 +420,29 @@ class LocalApiGatewayV2SdkTest {
     void theSameKeyIsFineInAnotherIntegration() {
         createResponse("/200/");
         String otherIntegration = EmulatorClients.createMockIntegration(client, apiId);
-        assertEquals("/200/", client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(otherIntegration)
-                .integrationResponseKey("/200/")).integrationResponseKey());
+        assertEquals(
+                "/200/",
+                client.createIntegrationResponse(r ->
+                                r.apiId(apiId).integrationId(otherIntegration).integrationResponseKey("/200/"))
+                        .integrationResponseKey());
     }
 
     @Test
     void integrationResponsesAreRefusedOnHttpApis() {
-        String httpApi = client.createApi(r -> r.name("http").protocolType(ProtocolType.HTTP)).apiId();
+        String httpApi = client.createApi(r -> r.name("http").protocolType(ProtocolType.HTTP))
+                .apiId();
         String httpIntegration = client.createIntegration(r -> r.apiId(httpApi)
-                .integrationType(IntegrationType.HTTP_PROXY).integrationUri("https://example.com")
-                .integrationMethod("GET").payloadFormatVersion("1.0")).integrationId();
+                        .integrationType(IntegrationType.HTTP_PROXY)
+                        .integrationUri("https://example.com")
+                        .integrationMethod("GET")
+                        .payloadFormatVersion("1.0"))
+                .integrationId();
         String before = emulator.stateSnapshot();
 
-        BadRequestException error = assertThrows(BadRequestException.class, () -> client.createIntegrationResponse(
-                r -> r.apiId(httpApi).integrationId(httpIntegration).integrationResponseKey("$default")));
+        BadRequestException error = assertThrows(
+                BadRequestException.class,
+                () -> client.createIntegrationResponse(
+                        r -> r.apiId(httpApi).integrationId(httpIntegration).integrationResponseKey("$default")));
         assertEquals(400, error.statusCode());
         assertTrue(error.awsErrorDetails().errorMessage().contains("only for WebSocket APIs"));
         assertEquals(before, emulator.stateSnapshot());
@@ -385,7 +450,8 @@ class LocalApiGatewayV2SdkTest {
 
     @Test
     void mockIntegrationsAreRefusedOnHttpApis() {
-        String httpApi = client.createApi(r -> r.name("http").protocolType(ProtocolType.HTTP)).apiId();
+        String httpApi = client.createApi(r -> r.name("http").protocolType(ProtocolType.HTTP))
+                .apiId();
         assertThrows(BadRequestException.class, () -> EmulatorClients.createMockIntegration(client, httpApi));
     }
 
@@ -405,8 +471,11 @@ class LocalApiGatewayV2SdkTest {
     @MethodSource("invalidCreates")
     void invalidCreatesAreBadRequestsAndChangeNothing(String description, String key, String contentHandling) {
         String before = emulator.stateSnapshot();
-        BadRequestException error = assertThrows(BadRequestException.class, () -> client.createIntegrationResponse(
-                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey(key)
+        BadRequestException error = assertThrows(
+                BadRequestException.class,
+                () -> client.createIntegrationResponse(r -> r.apiId(apiId)
+                        .integrationId(integrationId)
+                        .integrationResponseKey(key)
                         .contentHandlingStrategy(contentHandling)));
         assertEquals(400, error.statusCode());
         assertEquals("BadRequestException", error.awsErrorDetails().errorCode());
@@ -415,27 +484,37 @@ class LocalApiGatewayV2SdkTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "method.request.header.X-Trace|integration.response.header.X-Trace|Invalid mapping expression specified:"
-            + " method.request.header.X-Trace: a response parameter key must be method.response.header.{name}",
-        "method.response.header.|integration.response.header.X-Trace|Invalid mapping expression specified:"
-            + " method.response.header.: a response parameter key must be method.response.header.{name}",
-        "method.response.header.X-Trace|no-cache|Invalid mapping expression specified: no-cache: the value for"
-            + " method.response.header.X-Trace must be integration.response.header.{name},"
-            + " integration.response.body.{JSON-expression} or a static value in single quotes",
-        "method.response.header.X-Trace|$integration.response.body.a|Invalid mapping expression specified:"
-            + " $integration.response.body.a: the value for method.response.header.X-Trace must be"
-            + " integration.response.header.{name}, integration.response.body.{JSON-expression}"
-            + " or a static value in single quotes"})
-    void responseParametersOutsideTheServicesFormsAreBadRequestsOnCreateAndUpdate(String key, String value,
-                                                                                   String message) {
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "method.request.header.X-Trace|integration.response.header.X-Trace|Invalid mapping expression specified:"
+                        + " method.request.header.X-Trace: a response parameter key must be method.response.header.{name}",
+                "method.response.header.|integration.response.header.X-Trace|Invalid mapping expression specified:"
+                        + " method.response.header.: a response parameter key must be method.response.header.{name}",
+                "method.response.header.X-Trace|no-cache|Invalid mapping expression specified: no-cache: the value for"
+                        + " method.response.header.X-Trace must be integration.response.header.{name},"
+                        + " integration.response.body.{JSON-expression} or a static value in single quotes",
+                "method.response.header.X-Trace|$integration.response.body.a|Invalid mapping expression specified:"
+                        + " $integration.response.body.a: the value for method.response.header.X-Trace must be"
+                        + " integration.response.header.{name}, integration.response.body.{JSON-expression}"
+                        + " or a static value in single quotes"
+            })
+    void responseParametersOutsideTheServicesFormsAreBadRequestsOnCreateAndUpdate(
+            String key, String value, String message) {
         String responseId = createFullResponse();
         String before = emulator.stateSnapshot();
-        BadRequestException onCreate = assertThrows(BadRequestException.class, () -> client.createIntegrationResponse(
-                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey("/4\\d\\d/")
+        BadRequestException onCreate = assertThrows(
+                BadRequestException.class,
+                () -> client.createIntegrationResponse(r -> r.apiId(apiId)
+                        .integrationId(integrationId)
+                        .integrationResponseKey("/4\\d\\d/")
                         .responseParameters(Map.of(key, value))));
-        BadRequestException onUpdate = assertThrows(BadRequestException.class, () -> client.updateIntegrationResponse(
-                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseId(responseId)
+        BadRequestException onUpdate = assertThrows(
+                BadRequestException.class,
+                () -> client.updateIntegrationResponse(r -> r.apiId(apiId)
+                        .integrationId(integrationId)
+                        .integrationResponseId(responseId)
                         .responseParameters(Map.of(key, value))));
         assertEquals(message, onCreate.awsErrorDetails().errorMessage());
         assertEquals(message, onUpdate.awsErrorDetails().errorMessage());
@@ -448,32 +527,51 @@ class LocalApiGatewayV2SdkTest {
                 "method.response.header.X-Trace", "integration.response.header.X-Trace",
                 "method.response.header.X-Status", "integration.response.body.status",
                 "method.response.header.Cache-Control", "'no-cache, no-store'");
-        String responseId = client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseKey("/5\\d\\d/").responseParameters(parameters)).integrationResponseId();
-        assertEquals(parameters, client.getIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId)).responseParameters());
+        String responseId = client.createIntegrationResponse(r -> r.apiId(apiId)
+                        .integrationId(integrationId)
+                        .integrationResponseKey("/5\\d\\d/")
+                        .responseParameters(parameters))
+                .integrationResponseId();
+        assertEquals(
+                parameters,
+                client.getIntegrationResponse(
+                                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseId(responseId))
+                        .responseParameters());
     }
 
     @Test
     void invalidUpdatesAreBadRequestsAndChangeNothing() {
         String responseId = createFullResponse();
         String before = emulator.stateSnapshot();
-        assertThrows(BadRequestException.class, () -> client.updateIntegrationResponse(r -> r.apiId(apiId)
-                .integrationId(integrationId).integrationResponseId(responseId).integrationResponseKey("nope")));
-        assertThrows(BadRequestException.class, () -> client.updateIntegrationResponse(r -> r.apiId(apiId)
-                .integrationId(integrationId).integrationResponseId(responseId).contentHandlingStrategy("BOTH")));
+        assertThrows(
+                BadRequestException.class,
+                () -> client.updateIntegrationResponse(r -> r.apiId(apiId)
+                        .integrationId(integrationId)
+                        .integrationResponseId(responseId)
+                        .integrationResponseKey("nope")));
+        assertThrows(
+                BadRequestException.class,
+                () -> client.updateIntegrationResponse(r -> r.apiId(apiId)
+                        .integrationId(integrationId)
+                        .integrationResponseId(responseId)
+                        .contentHandlingStrategy("BOTH")));
         assertEquals(before, emulator.stateSnapshot());
     }
 
     @Test
     void missingKeyIsABadRequest() {
-        BadRequestException error = assertThrows(BadRequestException.class, () -> client.createIntegrationResponse(
-                r -> r.apiId(apiId).integrationId(integrationId)));
+        BadRequestException error = assertThrows(
+                BadRequestException.class,
+                () -> client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)));
         assertTrue(error.awsErrorDetails().errorMessage().contains("integrationResponseKey"));
     }
 
     /** Which identifier of the path a not-found case replaces with one that does not exist. */
-    enum Missing { API, INTEGRATION, RESPONSE }
+    enum Missing {
+        API,
+        INTEGRATION,
+        RESPONSE
+    }
 
     @FunctionalInterface
     interface IntegrationResponseCall {
@@ -482,16 +580,23 @@ class LocalApiGatewayV2SdkTest {
 
     static Stream<Arguments> integrationResponseCalls() {
         Map<String, IntegrationResponseCall> calls = Map.of(
-                "CreateIntegrationResponse", (c, a, i, r) -> c.createIntegrationResponse(b -> b.apiId(a)
-                        .integrationId(i).integrationResponseKey("/999/")),
-                "GetIntegrationResponse", (c, a, i, r) -> c.getIntegrationResponse(b -> b.apiId(a)
-                        .integrationId(i).integrationResponseId(r)),
-                "GetIntegrationResponses", (c, a, i, r) -> c.getIntegrationResponses(b -> b.apiId(a)
-                        .integrationId(i)),
-                "UpdateIntegrationResponse", (c, a, i, r) -> c.updateIntegrationResponse(b -> b.apiId(a)
-                        .integrationId(i).integrationResponseId(r).templateSelectionExpression("x")),
-                "DeleteIntegrationResponse", (c, a, i, r) -> c.deleteIntegrationResponse(b -> b.apiId(a)
-                        .integrationId(i).integrationResponseId(r)));
+                "CreateIntegrationResponse",
+                        (c, a, i, r) -> c.createIntegrationResponse(
+                                b -> b.apiId(a).integrationId(i).integrationResponseKey("/999/")),
+                "GetIntegrationResponse",
+                        (c, a, i, r) -> c.getIntegrationResponse(
+                                b -> b.apiId(a).integrationId(i).integrationResponseId(r)),
+                "GetIntegrationResponses",
+                        (c, a, i, r) ->
+                                c.getIntegrationResponses(b -> b.apiId(a).integrationId(i)),
+                "UpdateIntegrationResponse",
+                        (c, a, i, r) -> c.updateIntegrationResponse(b -> b.apiId(a)
+                                .integrationId(i)
+                                .integrationResponseId(r)
+                                .templateSelectionExpression("x")),
+                "DeleteIntegrationResponse",
+                        (c, a, i, r) -> c.deleteIntegrationResponse(
+                                b -> b.apiId(a).integrationId(i).integrationResponseId(r)));
         Set<String> withoutResponseId = Set.of("CreateIntegrationResponse", "GetIntegrationResponses");
         List<Arguments> cases = new ArrayList<>();
         calls.forEach((name, call) -> {
@@ -515,14 +620,15 @@ class LocalApiGatewayV2SdkTest {
         String integration = missing == Missing.INTEGRATION ? "nosuchi" : integrationId;
         String response = missing == Missing.RESPONSE ? "nosuchr" : responseId;
 
-        NotFoundException error = assertThrows(NotFoundException.class,
-                () -> call.call(client, api, integration, response));
+        NotFoundException error =
+                assertThrows(NotFoundException.class, () -> call.call(client, api, integration, response));
         assertEquals(404, error.statusCode());
-        String expected = switch (missing) {
-            case API -> "Invalid API identifier specified 123456789012:nosuchapi0";
-            case INTEGRATION -> "Invalid Integration identifier specified";
-            case RESPONSE -> "Invalid IntegrationResponse identifier specified";
-        };
+        String expected =
+                switch (missing) {
+                    case API -> "Invalid API identifier specified 123456789012:nosuchapi0";
+                    case INTEGRATION -> "Invalid Integration identifier specified";
+                    case RESPONSE -> "Invalid IntegrationResponse identifier specified";
+                };
         assertEquals(expected, error.awsErrorDetails().errorMessage());
         assertEquals(before, emulator.stateSnapshot());
         assertEquals(1, emulator.requestCount(operation));
@@ -553,8 +659,7 @@ class LocalApiGatewayV2SdkTest {
         });
         String before = emulator.stateSnapshot();
 
-        TooManyRequestsException error = assertThrows(TooManyRequestsException.class,
-                () -> createResponse("$default"));
+        TooManyRequestsException error = assertThrows(TooManyRequestsException.class, () -> createResponse("$default"));
         assertEquals(429, error.statusCode());
         assertEquals("Too Many Requests", error.awsErrorDetails().errorMessage());
         assertEquals(before, emulator.stateSnapshot());
@@ -569,8 +674,8 @@ class LocalApiGatewayV2SdkTest {
         emulator.setFaultPlan(operation -> {
             throw new IllegalStateException("boom");
         });
-        ApiGatewayV2Exception error = assertThrows(ApiGatewayV2Exception.class,
-                () -> client.getApi(r -> r.apiId(apiId)));
+        ApiGatewayV2Exception error =
+                assertThrows(ApiGatewayV2Exception.class, () -> client.getApi(r -> r.apiId(apiId)));
         assertEquals(500, error.statusCode());
     }
 
@@ -580,19 +685,23 @@ class LocalApiGatewayV2SdkTest {
         assertThrows(ConflictException.class, () -> createResponse("/200/"));
         getResponse(responseId);
         client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId));
-        client.updateIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId).templateSelectionExpression("x"));
-        client.deleteIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId));
+        client.updateIntegrationResponse(r -> r.apiId(apiId)
+                .integrationId(integrationId)
+                .integrationResponseId(responseId)
+                .templateSelectionExpression("x"));
+        client.deleteIntegrationResponse(
+                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseId(responseId));
         client.getApi(r -> r.apiId(apiId));
 
-        assertEquals(Map.of(
-                "CreateIntegrationResponse", 2L,
-                "GetIntegrationResponse", 1L,
-                "GetIntegrationResponses", 1L,
-                "UpdateIntegrationResponse", 1L,
-                "DeleteIntegrationResponse", 1L,
-                "GetApi", 1L), emulator.requestCounts());
+        assertEquals(
+                Map.of(
+                        "CreateIntegrationResponse", 2L,
+                        "GetIntegrationResponse", 1L,
+                        "GetIntegrationResponses", 1L,
+                        "UpdateIntegrationResponse", 1L,
+                        "DeleteIntegrationResponse", 1L,
+                        "GetApi", 1L),
+                emulator.requestCounts());
         assertEquals(2, emulator.requestCount("CreateIntegrationResponse"));
         assertEquals(0, emulator.requestCount("DeleteApi"));
 
@@ -607,10 +716,9 @@ class LocalApiGatewayV2SdkTest {
         String responseId = createResponse("/200/").integrationResponseId();
         String withResponse = emulator.stateSnapshot();
         assertTrue(withResponse.contains(responseId));
-        assertTrue(withResponse.indexOf("\"apiEndpoint\"") < withResponse.indexOf("\"apiId\""),
-                "keys are sorted");
-        client.deleteIntegrationResponse(r -> r.apiId(apiId).integrationId(integrationId)
-                .integrationResponseId(responseId));
+        assertTrue(withResponse.indexOf("\"apiEndpoint\"") < withResponse.indexOf("\"apiId\""), "keys are sorted");
+        client.deleteIntegrationResponse(
+                r -> r.apiId(apiId).integrationId(integrationId).integrationResponseId(responseId));
         assertEquals(empty, emulator.stateSnapshot());
     }
 
@@ -618,10 +726,13 @@ class LocalApiGatewayV2SdkTest {
     void listsOnlyTheIntegrationsOwnResponses() {
         createResponse("/200/");
         String otherIntegration = EmulatorClients.createMockIntegration(client, apiId);
-        client.createIntegrationResponse(r -> r.apiId(apiId).integrationId(otherIntegration)
-                .integrationResponseKey("/300/"));
-        List<IntegrationResponse> items = client.getIntegrationResponses(r -> r.apiId(apiId)
-                .integrationId(integrationId)).items();
-        assertEquals(List.of("/200/"), items.stream().map(IntegrationResponse::integrationResponseKey).toList());
+        client.createIntegrationResponse(
+                r -> r.apiId(apiId).integrationId(otherIntegration).integrationResponseKey("/300/"));
+        List<IntegrationResponse> items = client.getIntegrationResponses(
+                        r -> r.apiId(apiId).integrationId(integrationId))
+                .items();
+        assertEquals(
+                List.of("/200/"),
+                items.stream().map(IntegrationResponse::integrationResponseKey).toList());
     }
 }

@@ -42,28 +42,49 @@ class HandlerJarIT {
         Path childTmp = Files.createDirectories(work.resolve("tmp"));
 
         try (LocalApiGatewayV2 emulator = new LocalApiGatewayV2().start();
-             ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
+                ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
             String apiId = EmulatorClients.createWebSocketApi(client);
             String integrationId = EmulatorClients.createMockIntegration(client, apiId);
             emulator.resetCounts();
 
-            Map<String, JSONObject> responses = runDriver(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + childTmp,
-                    "-Daws.region=us-east-1",
-                    "-Daws.endpointUrl=" + emulator.url(),
-                    "-D" + LocalApiGatewayV2.ENDPOINT_PROPERTY + "=" + emulator.url(),
-                    "-cp", handlerJar + java.io.File.pathSeparator + driverDir,
-                    DRIVER, "smoke", apiId, integrationId), work.resolve("child.log"));
+            Map<String, JSONObject> responses = runDriver(
+                    List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Djava.io.tmpdir=" + childTmp,
+                            "-Daws.region=us-east-1",
+                            "-Daws.endpointUrl=" + emulator.url(),
+                            "-D" + LocalApiGatewayV2.ENDPOINT_PROPERTY + "=" + emulator.url(),
+                            "-cp",
+                            handlerJar + java.io.File.pathSeparator + driverDir,
+                            DRIVER,
+                            "smoke",
+                            apiId,
+                            integrationId),
+                    work.resolve("child.log"));
 
-            assertThat(responses.keySet()).containsExactly("CREATE", "READ", "UPDATE", "LIST", "DELETE",
-                    "READ_DELETED", "CREATE_INVALID", "LIST_WITH_PROVIDER_LOGGING");
+            assertThat(responses.keySet())
+                    .containsExactly(
+                            "CREATE",
+                            "READ",
+                            "UPDATE",
+                            "LIST",
+                            "DELETE",
+                            "READ_DELETED",
+                            "CREATE_INVALID",
+                            "LIST_WITH_PROVIDER_LOGGING");
             for (String action : List.of("CREATE", "READ", "UPDATE", "LIST", "DELETE", "LIST_WITH_PROVIDER_LOGGING")) {
-                assertEquals("SUCCESS", responses.get(action).getString("status"), action + ": " + responses.get(action));
+                assertEquals(
+                        "SUCCESS", responses.get(action).getString("status"), action + ": " + responses.get(action));
             }
-            String responseId = responses.get("CREATE").getJSONObject("resourceModel").getString("IntegrationResponseId");
-            assertEquals(responseId, responses.get("READ").getJSONObject("resourceModel").getString("IntegrationResponseId"));
-            assertEquals("/201/", responses.get("UPDATE").getJSONObject("resourceModel").getString("IntegrationResponseKey"));
+            String responseId =
+                    responses.get("CREATE").getJSONObject("resourceModel").getString("IntegrationResponseId");
+            assertEquals(
+                    responseId,
+                    responses.get("READ").getJSONObject("resourceModel").getString("IntegrationResponseId"));
+            assertEquals(
+                    "/201/",
+                    responses.get("UPDATE").getJSONObject("resourceModel").getString("IntegrationResponseKey"));
             assertEquals(1, responses.get("LIST").getJSONArray("resourceModels").length());
             assertThat(responses.get("DELETE").has("resourceModel")).isFalse();
             assertEquals("NotFound", responses.get("READ_DELETED").getString("errorCode"));
@@ -79,7 +100,6 @@ class HandlerJarIT {
         }
     }
 
-
     /**
      * A CREATE in the shape CloudFormation sends is served without the runtime's Jackson mapping:
      * in a fresh JVM, not one Jackson databind class loads (its start-up was most of a cold start).
@@ -93,24 +113,34 @@ class HandlerJarIT {
         Path classes = work.resolve("classes.log");
 
         try (LocalApiGatewayV2 emulator = new LocalApiGatewayV2().start();
-             ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
+                ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
             String apiId = EmulatorClients.createWebSocketApi(client);
             String integrationId = EmulatorClients.createMockIntegration(client, apiId);
             Process child = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xlog:class+load=info:file=" + classes,
-                    "-Djava.io.tmpdir=" + childTmp,
-                    "-Daws.region=us-east-1",
-                    "-D" + LocalApiGatewayV2.ENDPOINT_PROPERTY + "=" + emulator.url(),
-                    "-cp", handlerJar + java.io.File.pathSeparator + driverDir,
-                    DRIVER, "create", apiId, integrationId, "/lean/")
-                    .redirectError(work.resolve("child.log").toFile()).start();
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xlog:class+load=info:file=" + classes,
+                            "-Djava.io.tmpdir=" + childTmp,
+                            "-Daws.region=us-east-1",
+                            "-D" + LocalApiGatewayV2.ENDPOINT_PROPERTY + "=" + emulator.url(),
+                            "-cp",
+                            handlerJar + java.io.File.pathSeparator + driverDir,
+                            DRIVER,
+                            "create",
+                            apiId,
+                            integrationId,
+                            "/lean/")
+                    .redirectError(work.resolve("child.log").toFile())
+                    .start();
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ends").isTrue();
+            assertThat(child.waitFor(2, TimeUnit.MINUTES))
+                    .as("the child JVM ends")
+                    .isTrue();
             assertThat(output).as(output).contains("\"status\":\"SUCCESS\"", "IntegrationResponseId");
         }
         List<String> loaded = Files.readAllLines(classes);
-        assertThat(loaded).anyMatch(line -> line.contains(" com.community.apigatewayv2.integrationresponse.lambda.LeanRequest "));
+        assertThat(loaded)
+                .anyMatch(line -> line.contains(" com.community.apigatewayv2.integrationresponse.lambda.LeanRequest "));
         assertThat(loaded).noneMatch(line -> line.contains(" com.fasterxml.jackson.databind."));
     }
 
@@ -126,34 +156,50 @@ class HandlerJarIT {
         Path handlerJar = Path.of(System.getProperty("handler.jar.path"));
         List<String> kept = new ArrayList<>();
         try (ZipFile jar = new ZipFile(handlerJar.toFile())) {
-            jar.stream().map(ZipEntry::getName)
-                    .filter(name -> name.matches("software/amazon/awssdk/services/(cloudwatch|cloudwatchlogs|apigatewayv2)/.*\\.class"))
-                    .forEach(name -> kept.add(name.substring(0, name.length() - ".class".length()).replace('/', '.')));
+            jar.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.matches(
+                            "software/amazon/awssdk/services/(cloudwatch|cloudwatchlogs|apigatewayv2)/.*\\.class"))
+                    .forEach(name -> kept.add(
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.')));
         }
         Map<String, List<String>> operations = Map.of(
                 "cloudwatch", List.of("PutMetricData"),
-                "cloudwatchlogs", List.of("DescribeLogGroups", "CreateLogGroup", "CreateLogStream", "PutLogEvents",
-                        "DescribeLogStreams"),
-                "apigatewayv2", List.of("CreateIntegrationResponse", "GetIntegrationResponse", "GetIntegrationResponses",
-                        "UpdateIntegrationResponse", "DeleteIntegrationResponse"));
-        try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {handlerJar.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
+                "cloudwatchlogs",
+                        List.of(
+                                "DescribeLogGroups",
+                                "CreateLogGroup",
+                                "CreateLogStream",
+                                "PutLogEvents",
+                                "DescribeLogStreams"),
+                "apigatewayv2",
+                        List.of(
+                                "CreateIntegrationResponse",
+                                "GetIntegrationResponse",
+                                "GetIntegrationResponses",
+                                "UpdateIntegrationResponse",
+                                "DeleteIntegrationResponse"));
+        try (URLClassLoader jarOnly =
+                new URLClassLoader(new URL[] {handlerJar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             for (String name : kept) {
                 Class.forName(name, false, jarOnly);
             }
             for (Map.Entry<String, List<String>> service : operations.entrySet()) {
                 String base = "software.amazon.awssdk.services." + service.getKey() + ".";
                 for (String className : kept) {
-                    boolean clientOrError = className.startsWith(base) && !className.substring(base.length()).contains(".")
-                            && className.contains("Default") || className.startsWith(base + "model.")
-                            && className.endsWith("Exception");
+                    boolean clientOrError = className.startsWith(base)
+                                    && !className.substring(base.length()).contains(".")
+                                    && className.contains("Default")
+                            || className.startsWith(base + "model.") && className.endsWith("Exception");
                     if (clientOrError) {
                         Class.forName(className, true, jarOnly);
                     }
                 }
                 for (String operation : service.getValue()) {
                     for (String shape : List.of("model." + operation + "Request", "model." + operation + "Response")) {
-                        Object built = Class.forName(base + shape, true, jarOnly).getMethod("builder").invoke(null);
+                        Object built = Class.forName(base + shape, true, jarOnly)
+                                .getMethod("builder")
+                                .invoke(null);
                         Class<?> builder = Class.forName(base + shape + "$BuilderImpl", true, jarOnly);
                         assertThat(builder).isAssignableFrom(built.getClass());
                         Method build = builder.getMethod("build");
@@ -165,6 +211,7 @@ class HandlerJarIT {
             }
         }
     }
+
     private static Path copyDriver(Path driverDir) throws IOException {
         String packagePath = HandlerJarDriver.class.getPackageName().replace('.', '/');
         Path source = Path.of(System.getProperty("it.classes.dir"), packagePath);

@@ -38,11 +38,22 @@ class BadInputPropertyTest {
         String integrationId = stack.createMockIntegration(apiId);
         String otherApiId = stack.createWebSocketApi("bystander");
         String otherIntegrationId = stack.createMockIntegration(otherApiId);
-        HandlerStack.Answer seeded = stack.invoke("CREATE", JsonNodeFactory.instance.objectNode()
-                .put("ApiId", apiId).put("IntegrationId", integrationId).put("IntegrationResponseKey", "$default"));
+        HandlerStack.Answer seeded = stack.invoke(
+                "CREATE",
+                JsonNodeFactory.instance
+                        .objectNode()
+                        .put("ApiId", apiId)
+                        .put("IntegrationId", integrationId)
+                        .put("IntegrationResponseKey", "$default"));
         assertThat(seeded.status()).isEqualTo("SUCCESS");
-        inputs = new BadInputs(stack, new BadInputs.Fixture(apiId, integrationId,
-                seeded.model().get("IntegrationResponseId").asText(), otherApiId, otherIntegrationId));
+        inputs = new BadInputs(
+                stack,
+                new BadInputs.Fixture(
+                        apiId,
+                        integrationId,
+                        seeded.model().get("IntegrationResponseId").asText(),
+                        otherApiId,
+                        otherIntegrationId));
         stateBefore = stack.emulator().stateSnapshot();
     }
 
@@ -58,21 +69,28 @@ class BadInputPropertyTest {
     }
 
     @Property(tries = 10_000, shrinking = ShrinkingMode.OFF)
-    void everyBadInputFailsWellAndChangesNothing(@ForAll Mutation mutation, @ForAll("junk") String junk,
-                                                 @ForAll int number) {
+    void everyBadInputFailsWellAndChangesNothing(
+            @ForAll Mutation mutation, @ForAll("junk") String junk, @ForAll int number) {
         BadInput input = inputs.build(mutation, junk, number);
         TRIED.incrementAndGet();
-        assertThat(BadInputs.mishandling(input, stack.invokeRaw(input.payload()))).as(input.toString()).isNull();
+        assertThat(BadInputs.mishandling(input, stack.invokeRaw(input.payload())))
+                .as(input.toString())
+                .isNull();
     }
 
     /** Short strings of any script, with now and then a huge one (a short one repeated, which is cheap to make). */
     @Provide
     Arbitrary<String> junk() {
-        Arbitrary<String> small = Arbitraries.strings().withCharRange(' ', '\uD7FF').withChars('\n', '\t', '\u0000')
+        Arbitrary<String> small = Arbitraries.strings()
+                .withCharRange(' ', '\uD7FF')
+                .withChars('\n', '\t', '\u0000')
                 .ofMaxLength(40);
-        Arbitrary<String> huge = Arbitraries.strings().withChars('a', 'Z', '字', 'é', '"', '\\', '$')
-                .ofMinLength(1).ofMaxLength(8)
-                .flatMap(part -> Arbitraries.integers().between(2_000, 20_000)
+        Arbitrary<String> huge = Arbitraries.strings()
+                .withChars('a', 'Z', '字', 'é', '"', '\\', '$')
+                .ofMinLength(1)
+                .ofMaxLength(8)
+                .flatMap(part -> Arbitraries.integers()
+                        .between(2_000, 20_000)
                         .map(length -> part.repeat(length / part.length() + 1)));
         return Arbitraries.frequencyOf(Tuple.of(19, small), Tuple.of(1, huge));
     }

@@ -40,8 +40,8 @@ class ChaosTest {
 
     @Test
     void faultsPastTheBudgetFailWithTheirOwnCode() {
-        assertThat(figures.failedByCode()).containsAllEntriesOf(Map.of(
-                "Throttling", 4L, "NetworkFailure", 5L, "AlreadyExists", 1L));
+        assertThat(figures.failedByCode())
+                .containsAllEntriesOf(Map.of("Throttling", 4L, "NetworkFailure", 5L, "AlreadyExists", 1L));
         assertThat(figures.failedByCode().get("ServiceInternalError")).isGreaterThanOrEqualTo(4L);
         assertThat(figures.failedByCode()).doesNotContainKey("InternalFailure");
         assertEquals(0, figures.internalFailures());
@@ -76,9 +76,18 @@ class ChaosTest {
 
     @Test
     void figuresArePrintedAsNameValueLines() {
-        assertThat(figures.lines()).extracting(line -> line.substring(0, line.indexOf(':'))).containsExactly(
-                "faults_injected", "faults_absorbed", "failed_by_code", "internal_failures", "bad_inputs_tried",
-                "bad_inputs_mishandled", "duplicate_resources", "secret_leaks", "parallel_lifecycles_ok",
-                "state_changes_outside_target");
+        assertThat(figures.lines())
+                .extracting(line -> line.substring(0, line.indexOf(':')))
+                .containsExactly(
+                        "faults_injected",
+                        "faults_absorbed",
+                        "failed_by_code",
+                        "internal_failures",
+                        "bad_inputs_tried",
+                        "bad_inputs_mishandled",
+                        "duplicate_resources",
+                        "secret_leaks",
+                        "parallel_lifecycles_ok",
+                        "state_changes_outside_target");
     }
 }

@@ -19,8 +19,10 @@ class CfnLocalTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(final String... args) {
-        return new CfnLocal(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new CfnLocal(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private String errors() {
@@ -32,7 +34,8 @@ class CfnLocalTest {
         assertEquals(0, run("lifecycle"), errors());
         final String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("contract: OK");
-        assertThat(printed.lines().filter(line -> line.matches("^(CREATE|READ|UPDATE|LIST|DELETE) .*"))).hasSize(8);
+        assertThat(printed.lines().filter(line -> line.matches("^(CREATE|READ|UPDATE|LIST|DELETE) .*")))
+                .hasSize(8);
     }
 
     @Test
@@ -73,7 +76,8 @@ class CfnLocalTest {
         "serve --aws --faults *:500x1, --faults needs the local API Gateway V2 endpoint",
         "serve --faults CreateIntegrationResponse:teapot, CreateIntegrationResponse:teapot",
         "chaos --bad-inputs many, --bad-inputs takes a whole number",
-        "chaos --faults *:500x1, chaos does not take --faults"})
+        "chaos --faults *:500x1, chaos does not take --faults"
+    })
     void aMistakeIsOneLineAndExitStatusTwo(final String commandLine, final String message) {
         assertEquals(2, run(commandLine.split(" ")));
         assertThat(errors()).startsWith("cfn-local: ").contains(message);

@@ -33,25 +33,41 @@ class FaultInjectionTest {
     void parsesTheExamplesOfTheSpecLanguage() {
         FaultSpec spec = FaultSpec.parse("CreateIntegrationResponse:429x3, GetIntegrationResponse:500@25%;"
                 + " *:reset x2 ,UpdateIntegrationResponse:timeout x1,DeleteIntegrationResponse:lost X1");
-        assertEquals(List.of(
-                new Rule("CreateIntegrationResponse", Kind.STATUS, 429, 3, 0),
-                new Rule("GetIntegrationResponse", Kind.STATUS, 500, 0, 25),
-                new Rule("*", Kind.RESET, 0, 2, 0),
-                new Rule("UpdateIntegrationResponse", Kind.TIMEOUT, 0, 1, 0),
-                new Rule("DeleteIntegrationResponse", Kind.LOST, 0, 1, 0)), spec.rules());
-        assertEquals("CreateIntegrationResponse:429x3,GetIntegrationResponse:500@25%,*:resetx2,"
-                + "UpdateIntegrationResponse:timeoutx1,DeleteIntegrationResponse:lostx1", spec.toString());
+        assertEquals(
+                List.of(
+                        new Rule("CreateIntegrationResponse", Kind.STATUS, 429, 3, 0),
+                        new Rule("GetIntegrationResponse", Kind.STATUS, 500, 0, 25),
+                        new Rule("*", Kind.RESET, 0, 2, 0),
+                        new Rule("UpdateIntegrationResponse", Kind.TIMEOUT, 0, 1, 0),
+                        new Rule("DeleteIntegrationResponse", Kind.LOST, 0, 1, 0)),
+                spec.rules());
+        assertEquals(
+                "CreateIntegrationResponse:429x3,GetIntegrationResponse:500@25%,*:resetx2,"
+                        + "UpdateIntegrationResponse:timeoutx1,DeleteIntegrationResponse:lostx1",
+                spec.toString());
         assertEquals(spec, FaultSpec.parse(spec.toString()));
         assertEquals(spec.hashCode(), FaultSpec.parse(spec.toString()).hashCode());
         assertThat(FaultSpec.parse("  ").rules()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CreateIntegrationResponse", "Create:429", "Create:429x", "Create:boom x1",
-        "Create:200x1", "Create:429@0%", "Create:429@101%", "Create:429x0", "Cre ate:429x1"})
+    @ValueSource(
+            strings = {
+                "CreateIntegrationResponse",
+                "Create:429",
+                "Create:429x",
+                "Create:boom x1",
+                "Create:200x1",
+                "Create:429@0%",
+                "Create:429@101%",
+                "Create:429x0",
+                "Cre ate:429x1"
+            })
     void refusesWhatItCannotRead(String text) {
-        assertThatThrownBy(() -> FaultSpec.parse(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("rule").hasMessageContaining(text.strip().contains(",") ? "" : text.strip());
+        assertThatThrownBy(() -> FaultSpec.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rule")
+                .hasMessageContaining(text.strip().contains(",") ? "" : text.strip());
     }
 
     @Test
@@ -108,13 +124,14 @@ class FaultInjectionTest {
     @Test
     void theSdkSeesEachFaultKindAsTheRealFaultWouldLook() throws Exception {
         try (LocalApiGatewayV2 emulator = new LocalApiGatewayV2().start();
-             ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
+                ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
             String apiId = EmulatorClients.createWebSocketApi(client);
             emulator.setFaultPlan(new FaultInjector(FaultSpec.parse("GetApi:429x1,GetApi:503x1,GetApi:reset x1")));
             assertThatThrownBy(() -> client.getApi(r -> r.apiId(apiId))).isInstanceOf(TooManyRequestsException.class);
-            assertThatThrownBy(() -> client.getApi(r -> r.apiId(apiId))).isInstanceOfSatisfying(
-                    ApiGatewayV2Exception.class, e -> assertEquals(503, e.statusCode()));
-            assertThatThrownBy(() -> client.getApi(r -> r.apiId(apiId))).isInstanceOf(SdkClientException.class)
+            assertThatThrownBy(() -> client.getApi(r -> r.apiId(apiId)))
+                    .isInstanceOfSatisfying(ApiGatewayV2Exception.class, e -> assertEquals(503, e.statusCode()));
+            assertThatThrownBy(() -> client.getApi(r -> r.apiId(apiId)))
+                    .isInstanceOf(SdkClientException.class)
                     .hasMessageContaining("failed to respond");
             assertEquals(apiId, client.getApi(r -> r.apiId(apiId)).apiId());
 

@@ -163,7 +163,8 @@ class LocalLambdaEndpointTest {
         assertEquals(Optional.of("Unhandled"), response.headers().firstValue("X-Amz-Function-Error"));
         JsonNode body = JSON.readTree(response.body());
         assertEquals("handler blew up", body.path("errorMessage").asText());
-        assertEquals("java.lang.IllegalArgumentException", body.path("errorType").asText());
+        assertEquals(
+                "java.lang.IllegalArgumentException", body.path("errorType").asText());
         assertTrue(body.path("stackTrace").isArray());
         assertEquals(1, endpoint.invocationCount("Throwing"));
     }
@@ -176,8 +177,12 @@ class LocalLambdaEndpointTest {
 
         assertEquals(200, response.statusCode());
         assertEquals(Optional.of("Unhandled"), response.headers().firstValue("X-Amz-Function-Error"));
-        assertEquals("Task timed out after 0.30 seconds", JSON.readTree(response.body()).path("errorMessage").asText());
-        assertTrue(elapsedMillis >= TIMEOUT.toMillis() && elapsedMillis < 3000, "answered at the deadline: " + elapsedMillis);
+        assertEquals(
+                "Task timed out after 0.30 seconds",
+                JSON.readTree(response.body()).path("errorMessage").asText());
+        assertTrue(
+                elapsedMillis >= TIMEOUT.toMillis() && elapsedMillis < 3000,
+                "answered at the deadline: " + elapsedMillis);
         assertTrue(slowHandlerInterrupted.await(2, TimeUnit.SECONDS), "the overrunning handler is interrupted");
         assertEquals(200, invoke("Echo", "{}").statusCode(), "the endpoint keeps serving");
     }
@@ -187,10 +192,12 @@ class LocalLambdaEndpointTest {
         HttpResponse<String> response = invoke("Nope", "{}");
 
         assertEquals(404, response.statusCode());
-        assertEquals(Optional.of("ResourceNotFoundException"), response.headers().firstValue("x-amzn-ErrorType"));
+        assertEquals(
+                Optional.of("ResourceNotFoundException"), response.headers().firstValue("x-amzn-ErrorType"));
         JsonNode body = JSON.readTree(response.body());
         assertEquals("User", body.path("Type").asText());
-        assertEquals("Function not found: arn:aws:lambda:us-east-1:123456789012:function:Nope",
+        assertEquals(
+                "Function not found: arn:aws:lambda:us-east-1:123456789012:function:Nope",
                 body.path("message").asText());
         assertEquals(Map.of(), endpoint.invocationCounts());
     }
@@ -201,7 +208,9 @@ class LocalLambdaEndpointTest {
         HttpResponse<String> response = invoke("Echo", body);
 
         assertEquals(400, response.statusCode());
-        assertEquals(Optional.of("InvalidRequestContentException"), response.headers().firstValue("x-amzn-ErrorType"));
+        assertEquals(
+                Optional.of("InvalidRequestContentException"),
+                response.headers().firstValue("x-amzn-ErrorType"));
         assertTrue(JSON.readTree(response.body()).path("message").asText().startsWith("Could not parse request body"));
         assertEquals(0, endpoint.invocationCount("Echo"), "the handler never ran");
     }
@@ -214,7 +223,8 @@ class LocalLambdaEndpointTest {
 
         HttpResponse<String> wrongMethod = send("GET", "/2015-03-31/functions/Echo/invocations", null);
         assertEquals(405, wrongMethod.statusCode());
-        assertEquals(Optional.of("MethodNotAllowedException"), wrongMethod.headers().firstValue("x-amzn-ErrorType"));
+        assertEquals(
+                Optional.of("MethodNotAllowedException"), wrongMethod.headers().firstValue("x-amzn-ErrorType"));
         assertEquals(Optional.of("POST"), wrongMethod.headers().firstValue("Allow"));
         assertEquals(0, endpoint.invocationCount("Echo"));
     }
@@ -253,31 +263,43 @@ class LocalLambdaEndpointTest {
 
     @Test
     void beyondMaxConcurrencyCallsAreThrottled() throws Exception {
-        try (LocalLambdaEndpoint narrow = LocalLambdaEndpoint.builder().port(0).maxConcurrency(1)
-                .function("Slow", slow()).function("Echo", echo()).timeout(Duration.ofSeconds(2)).build().start()) {
+        try (LocalLambdaEndpoint narrow = LocalLambdaEndpoint.builder()
+                .port(0)
+                .maxConcurrency(1)
+                .function("Slow", slow())
+                .function("Echo", echo())
+                .timeout(Duration.ofSeconds(2))
+                .build()
+                .start()) {
             HttpRequest slowCall = HttpRequest.newBuilder(
-                    URI.create(narrow.url() + "/2015-03-31/functions/Slow/invocations"))
-                    .POST(BodyPublishers.ofString("{}")).build();
+                            URI.create(narrow.url() + "/2015-03-31/functions/Slow/invocations"))
+                    .POST(BodyPublishers.ofString("{}"))
+                    .build();
             CompletableFuture<HttpResponse<String>> pending = http.sendAsync(slowCall, BodyHandlers.ofString());
             HttpResponse<String> throttled;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             do {
-                throttled = http.send(HttpRequest.newBuilder(
-                                URI.create(narrow.url() + "/2015-03-31/functions/Echo/invocations"))
-                        .POST(BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
+                throttled = http.send(
+                        HttpRequest.newBuilder(URI.create(narrow.url() + "/2015-03-31/functions/Echo/invocations"))
+                                .POST(BodyPublishers.ofString("{}"))
+                                .build(),
+                        BodyHandlers.ofString());
             } while (throttled.statusCode() == 200 && System.nanoTime() < deadline);
 
             assertEquals(429, throttled.statusCode());
-            assertEquals(Optional.of("TooManyRequestsException"), throttled.headers().firstValue("x-amzn-ErrorType"));
+            assertEquals(
+                    Optional.of("TooManyRequestsException"), throttled.headers().firstValue("x-amzn-ErrorType"));
             pending.cancel(true);
         }
     }
 
     @Test
     void closeIsPromptAndIdempotent() throws Exception {
-        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(HttpRequest.newBuilder(
-                        URI.create(endpoint.url() + "/2015-03-31/functions/Slow/invocations"))
-                .POST(BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(endpoint.url() + "/2015-03-31/functions/Slow/invocations"))
+                        .POST(BodyPublishers.ofString("{}"))
+                        .build(),
+                BodyHandlers.ofString());
         Thread.sleep(50);
         long started = System.nanoTime();
         endpoint.close();
@@ -291,9 +313,11 @@ class LocalLambdaEndpointTest {
         RequestStreamHandler constant = (InputStream in, OutputStream out, Context context) ->
                 out.write("\"ok\"".getBytes(StandardCharsets.UTF_8));
         try (LocalLambdaEndpoint simple = new LocalLambdaEndpoint(0, Map.of("TypeFunction", constant)).start()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(simple.url() + "/2015-03-31/functions/TypeFunction/invocations"))
-                    .POST(BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(simple.url() + "/2015-03-31/functions/TypeFunction/invocations"))
+                            .POST(BodyPublishers.ofString("{}"))
+                            .build(),
+                    BodyHandlers.ofString());
             assertEquals("\"ok\"", response.body());
             assertTrue(simple.url().matches("http://127\\.0\\.0\\.1:\\d+"));
         }

@@ -26,8 +26,12 @@ class LocalLambdaSupportTest {
 
     @Test
     void remainingTimeCountsDownFromCreation() throws InterruptedException {
-        LocalLambdaContext context = new LocalLambdaContext("Fn", Duration.ofMillis(400), 256,
-                new PrintStreamLambdaLogger(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        LocalLambdaContext context = new LocalLambdaContext(
+                "Fn",
+                Duration.ofMillis(400),
+                256,
+                new PrintStreamLambdaLogger(
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         int first = context.getRemainingTimeInMillis();
         Thread.sleep(100);
         int second = context.getRemainingTimeInMillis();
@@ -45,7 +49,8 @@ class LocalLambdaSupportTest {
     @Test
     void loggerWritesMessagesAsGiven() {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        PrintStreamLambdaLogger logger = new PrintStreamLambdaLogger(new PrintStream(sink, true, StandardCharsets.UTF_8));
+        PrintStreamLambdaLogger logger =
+                new PrintStreamLambdaLogger(new PrintStream(sink, true, StandardCharsets.UTF_8));
         logger.log("one\n");
         logger.log("two".getBytes(StandardCharsets.UTF_8));
         assertEquals("one\ntwo", sink.toString(StandardCharsets.UTF_8));
@@ -53,14 +58,15 @@ class LocalLambdaSupportTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/tmp, /home/dev, /srv/checkout, shared",
-            "/tmp/, /home/dev, /srv/checkout, shared",
-            "/var/tmp, /home/dev, /srv/checkout, shared",
-            "/, /home/dev, /srv/checkout, shared",
-            "/home/dev, /home/dev, /srv/checkout, home",
-            "/home, /home/dev, /srv/checkout, home",
-            "/srv, /home/dev, /srv/checkout, working",
-            "/tmp/../tmp, /home/dev, /srv/checkout, shared"})
+        "/tmp, /home/dev, /srv/checkout, shared",
+        "/tmp/, /home/dev, /srv/checkout, shared",
+        "/var/tmp, /home/dev, /srv/checkout, shared",
+        "/, /home/dev, /srv/checkout, shared",
+        "/home/dev, /home/dev, /srv/checkout, home",
+        "/home, /home/dev, /srv/checkout, home",
+        "/srv, /home/dev, /srv/checkout, working",
+        "/tmp/../tmp, /home/dev, /srv/checkout, shared"
+    })
     void sharedTmpDirsAreRefused(String tmpdir, String home, String workingDir, String reason) {
         Optional<String> problem = PrivateTmpDir.problemWith(tmpdir, home, workingDir);
         assertTrue(problem.isPresent(), tmpdir);
@@ -69,9 +75,10 @@ class LocalLambdaSupportTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/srv/checkout/target/lambda-tmp, /home/dev, /srv/checkout",
-            "/tmp/cfn-local-1234, /home/dev, /srv/checkout",
-            "/home/dev/.cache/cfn-tmp, /home/dev, /srv/checkout"})
+        "/srv/checkout/target/lambda-tmp, /home/dev, /srv/checkout",
+        "/tmp/cfn-local-1234, /home/dev, /srv/checkout",
+        "/home/dev/.cache/cfn-tmp, /home/dev, /srv/checkout"
+    })
     void privateTmpDirsAreAccepted(String tmpdir, String home, String workingDir) {
         assertEquals(Optional.empty(), PrivateTmpDir.problemWith(tmpdir, home, workingDir));
     }
@@ -109,15 +116,16 @@ class LocalLambdaSupportTest {
         assertInstanceOf(FakeWrapper.class, ReflectiveHandlers.load(className));
         assertEquals("handleRequest", run(ReflectiveHandlers.load(className)));
         assertEquals("testEntrypoint", run(ReflectiveHandlers.load(className + "::testEntrypoint")));
-        IOException thrown = assertThrows(IOException.class, () -> run(ReflectiveHandlers.load(className + "::failing")));
+        IOException thrown =
+                assertThrows(IOException.class, () -> run(ReflectiveHandlers.load(className + "::failing")));
         assertEquals("failing on purpose", thrown.getMessage(), "the method's own exception, unwrapped");
     }
 
     @Test
     void handlerSpecsThatCannotWorkFailAtLoad() {
         assertThrows(ClassNotFoundException.class, () -> ReflectiveHandlers.load("com.example.Missing"));
-        assertThrows(NoSuchMethodException.class,
-                () -> ReflectiveHandlers.load(FakeWrapper.class.getName() + "::missing"));
+        assertThrows(
+                NoSuchMethodException.class, () -> ReflectiveHandlers.load(FakeWrapper.class.getName() + "::missing"));
         assertThrows(IllegalArgumentException.class, () -> ReflectiveHandlers.load(String.class.getName()));
     }
 }

@@ -52,6 +52,7 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     private final ApiGatewayV2Store store = new ApiGatewayV2Store();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private volatile FaultPlan faultPlan = FaultPlan.NONE;
+    private volatile int defaultPageSize = ApiGatewayV2Operations.DEFAULT_MAX_RESULTS;
     private volatile ApiGatewayV2HttpHandler handler;
 
     /** An emulator on any free port. */
@@ -79,7 +80,7 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     /** Binds and starts serving; returns this for chaining. */
     public synchronized LocalApiGatewayV2 start() throws IOException {
         requireStopped();
-        handler = new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan);
+        handler = new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan, () -> defaultPageSize);
         serving(LoopbackServer.start(
                 requestedPort,
                 Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")),
@@ -90,6 +91,19 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     /** Replaces the fault plan consulted before each operation; {@link FaultPlan#NONE} turns faults off. */
     public void setFaultPlan(FaultPlan plan) {
         this.faultPlan = Objects.requireNonNull(plan, "plan");
+    }
+
+    /**
+     * Sets the page size of a list request that names no {@code maxResults}: the service's is
+     * {@value ApiGatewayV2Operations#DEFAULT_MAX_RESULTS}, and a handler that lists without a page size
+     * only meets a second page past that many; a smaller one lets a test reach it with a few resources.
+     */
+    public void setDefaultPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > ApiGatewayV2Operations.LARGEST_MAX_RESULTS) {
+            throw new IllegalArgumentException("the default page size must be from 1 to "
+                    + ApiGatewayV2Operations.LARGEST_MAX_RESULTS + ", not " + pageSize);
+        }
+        this.defaultPageSize = pageSize;
     }
 
     /**

@@ -3,7 +3,6 @@ package com.community.apigatewayv2.integrationresponse.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
-import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.community.apigatewayv2.integrationresponse.model.TypeConfigurationModel;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -24,7 +23,6 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.HandlerRequest;
 import software.amazon.cloudformation.proxy.LoggerProxy;
 import software.amazon.cloudformation.proxy.ProgressEvent;
-import software.amazon.cloudformation.proxy.RequestData;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
 import software.amazon.cloudformation.resource.Serializer;
@@ -35,10 +33,6 @@ import software.amazon.cloudformation.resource.Serializer;
  * TestEntrypoint. {@link #invokeHandler} hands every action to the same {@link Handlers}.
  */
 final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
-    // Returned from methods the superclass constructor calls, so they must exist before any instance field.
-    private static final TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>>
-            REQUEST_TYPE = new TypeReference<>() {};
-    private static final TypeReference<ResourceModel> MODEL_TYPE = new TypeReference<>() {};
     private static final TypeReference<
                     ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel>>
             TEST_PAYLOAD_TYPE = new TypeReference<>() {};
@@ -53,7 +47,7 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
                 null,
                 null,
                 null,
-                new ResourceSchemaValidator(),
+                RuntimeBinding.validator(),
                 new Serializer(),
                 HTTP_CLIENT);
         this.handlers = handlers;
@@ -120,47 +114,31 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
     @Override
     protected ResourceHandlerRequest<ResourceModel> transform(
             final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
-        final RequestData<ResourceModel, TypeConfigurationModel> requestData = request.getRequestData();
-        return ResourceHandlerRequest.<ResourceModel>builder()
-                .clientRequestToken(request.getBearerToken())
-                .desiredResourceState(requestData.getResourceProperties())
-                .previousResourceState(requestData.getPreviousResourceProperties())
-                .desiredResourceTags(getDesiredResourceTags(request))
-                .systemTags(requestData.getSystemTags())
-                .awsAccountId(request.getAwsAccountId())
-                .logicalResourceIdentifier(requestData.getLogicalResourceId())
-                .nextToken(request.getNextToken())
-                .region(request.getRegion())
-                .build();
+        return RuntimeBinding.transform(request, getDesiredResourceTags(request));
     }
 
     @Override
     protected JSONObject provideResourceSchemaJSONObject() {
-        return Configuration.resourceSchema();
+        return RuntimeBinding.schema();
     }
 
-    /**
-     * The runtime strips write-only properties from every final response by loading and checking the
-     * whole schema again, on each request. This schema declares none (a test holds it to that), so the
-     * model goes out as it is.
-     */
     @Override
     protected ResourceModel sanitizeModel(final ResourceModel model) {
-        return model;
+        return RuntimeBinding.sanitize(model);
     }
 
     @Override
     protected Map<String, String> provideResourceDefinedTags(final ResourceModel resourceModel) {
-        return null;
+        return RuntimeBinding.resourceDefinedTags();
     }
 
     @Override
     protected TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> getTypeReference() {
-        return REQUEST_TYPE;
+        return RuntimeBinding.REQUEST_TYPE;
     }
 
     @Override
     protected TypeReference<ResourceModel> getModelTypeReference() {
-        return MODEL_TYPE;
+        return RuntimeBinding.MODEL_TYPE;
     }
 }

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  *       last a LIST with provider credentials, so the runtime's CloudWatch clients load too (point
  *       them at a local endpoint with {@code aws.endpointUrl}).</li>
  *   <li>{@code create API_ID INTEGRATION_ID KEY}: one CREATE, for cold-start measurements.</li>
+ *   <li>{@code test-entrypoint}: the event on standard input through {@code testEntrypoint}, as
+ *       {@code sam local invoke TestEntrypoint} hands it over; the answer on one line.</li>
  * </ul>
  *
  * <p>Uses nothing but the JDK and the jar, so it loads no class the handler would not load itself.
@@ -36,9 +38,15 @@ public final class HandlerJarDriver {
     private HandlerJarDriver() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && "test-entrypoint".equals(args[0])) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new HandlerWrapper().testEntrypoint(System.in, out, QuietContext.INSTANCE);
+            System.out.println(out.toString(StandardCharsets.UTF_8));
+            return;
+        }
         if (args.length < 3) {
-            System.err.println(
-                    "usage: HandlerJarDriver smoke API_ID INTEGRATION_ID | create API_ID INTEGRATION_ID KEY");
+            System.err.println("usage: HandlerJarDriver smoke API_ID INTEGRATION_ID | create API_ID INTEGRATION_ID KEY"
+                    + " | test-entrypoint < EVENT");
             System.exit(2);
         }
         HandlerWrapper wrapper = new HandlerWrapper();

@@ -7,13 +7,16 @@ import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker
 import com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.lambda.PrivateTmpDir;
 import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.stack.CallerCredentials;
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputs;
 import com.community.apigatewayv2.integrationresponse.local.stack.HandlerRequests;
 import com.community.apigatewayv2.integrationresponse.local.stack.Lifecycle;
 import com.community.apigatewayv2.integrationresponse.local.stack.LocalDeployment;
+import com.community.apigatewayv2.integrationresponse.local.stack.SamTestEvent;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -26,13 +29,17 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 
@@ -53,6 +60,12 @@ public final class CfnLocal {
             "  invoke [--endpoint URL] [--aws] [--region R] ACTION request.json",
             "        one request to a running serve (default http://127.0.0.1:3001), re-invoked while IN_PROGRESS;",
             "        request.json holds desiredResourceState (and previousResourceState, nextToken) or just the model",
+            "  invoke [--endpoint URL] [--aws] [--region R] [--api-id ID] [--integration-id ID]",
+            "         [--integration-response-id ID] sam-tests/EVENT.json",
+            "        a SAM event to the TestEntrypoint of a running serve, as sam local invoke sends it; each",
+            "        {{Name}} placeholder is filled from its option, else from the environment variable of that",
+            "        name (serve prints the API's and the integration's, a CREATE the response's), empty",
+            "        credentials with the ones the other commands use",
             "  chaos [--bad-inputs N] [--seed S]",
             "        faults, bad input, secrets and concurrency against the local stack; one 'name: value' line per",
             "        figure; exit 1 if one does not hold",
@@ -62,10 +75,16 @@ public final class CfnLocal {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Function<String, String> environment;
 
     CfnLocal(final PrintStream out, final PrintStream err) {
+        this(out, err, System::getenv);
+    }
+
+    CfnLocal(final PrintStream out, final PrintStream err, final Function<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
     }
 
     public static void main(final String[] args) {
@@ -176,8 +195,17 @@ public final class CfnLocal {
     }
 
     private int invoke(final Options options) throws IOException, InterruptedException {
+        if (!options.positional.isEmpty() && options.positional.size() <= 2) {
+            final Path file = Path.of(options.positional.get(options.positional.size() - 1));
+            if (Files.isRegularFile(file) && SamTestEvent.isTestEvent(JSON.readTree(file.toFile()))) {
+                return invokeTestEvent(options, file);
+            }
+        }
+        if (!options.ids.isEmpty()) {
+            throw new UsageError("--api-id, --integration-id and --integration-response-id fill a sam-tests event");
+        }
         if (options.positional.size() != 2) {
-            throw new UsageError("invoke takes ACTION and request.json");
+            throw new UsageError("invoke takes ACTION and request.json, or a sam-tests event");
         }
         final String action = options.positional.get(0).toUpperCase(Locale.ROOT);
         if (!ACTIONS.contains(action)) {
@@ -194,13 +222,9 @@ public final class CfnLocal {
         final String nextToken = wrapped && request.hasNonNull("nextToken")
                 ? request.get("nextToken").asText()
                 : null;
-        final HandlerRequests requests = options.aws
-                ? new HandlerRequests(
-                        options.region != null ? options.region : defaultRegion(),
-                        DefaultCredentialsProvider.builder().build().resolveCredentials())
-                : new HandlerRequests(
-                        options.region != null ? options.region : LocalEndpoint.REGION,
-                        AwsSessionCredentials.create("AKIDLOCALSTACK", "local-stack-secret", "local-stack-session"));
+        final String region =
+                options.region != null ? options.region : options.aws ? defaultRegion() : LocalEndpoint.REGION;
+        final HandlerRequests requests = new HandlerRequests(region, callerCredentials(options.aws, region));
         final LambdaInvoker invoker = new LambdaInvoker(URI.create(options.endpoint));
         final List<JsonNode> events;
         try {
@@ -215,6 +239,61 @@ public final class CfnLocal {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(event));
         }
         return "SUCCESS".equals(events.get(events.size() - 1).path("status").asText()) ? 0 : 1;
+    }
+
+    /**
+     * A sam-tests event sent as {@code sam local invoke TestEntrypoint --event FILE} sends it: the
+     * file's text, its placeholders and empty credentials filled in, its own region unless
+     * {@code --region} says otherwise. A CREATE that succeeds prints the export the next events need.
+     */
+    private int invokeTestEvent(final Options options, final Path file) throws IOException, InterruptedException {
+        final String text = Files.readString(file);
+        final String action = JSON.readTree(text).path("action").asText();
+        if (options.positional.size() == 2 && !options.positional.get(0).equalsIgnoreCase(action)) {
+            throw new UsageError(file + " is a " + action + " event, not " + options.positional.get(0));
+        }
+        final Map<String, String> ids = new HashMap<>();
+        for (final String name : SamTestEvent.PLACEHOLDERS) {
+            final String value = environment.apply(name);
+            if (value != null && !value.isBlank()) {
+                ids.put(name, value);
+            }
+        }
+        ids.putAll(options.ids);
+        final String region =
+                options.region != null ? options.region : options.aws ? defaultRegion() : LocalEndpoint.REGION;
+        String event;
+        try {
+            event = SamTestEvent.fill(text, ids, callerCredentials(options.aws, region), file.toString());
+        } catch (final IllegalArgumentException e) {
+            throw new UsageError(e.getMessage() + "; give --api-id, --integration-id, --integration-response-id"
+                    + " or export the placeholder's name");
+        }
+        if (options.region != null) {
+            final ObjectNode withRegion = (ObjectNode) JSON.readTree(event);
+            ((ObjectNode) withRegion.get("request")).put("region", options.region);
+            event = withRegion.toString();
+        }
+        final JsonNode answer;
+        try {
+            answer = new LambdaInvoker(URI.create(options.endpoint)).invokeRaw(SamTestEvent.FUNCTION, event);
+        } catch (final ConnectException e) {
+            throw new IOException("no Lambda endpoint at " + options.endpoint + ": start bin/cfn-local serve first", e);
+        }
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+        final boolean success = "SUCCESS".equals(answer.path("status").asText());
+        if (success && "CREATE".equals(action)) {
+            err.println("export " + SamTestEvent.RESPONSE_ID + "="
+                    + answer.path("resourceModel").path("IntegrationResponseId").asText());
+        }
+        return success ? 0 : 1;
+    }
+
+    /** What a request carries: with --aws the default chain's, always as session credentials; else local ones. */
+    private static AwsCredentials callerCredentials(final boolean aws, final String region) {
+        return aws
+                ? CallerCredentials.fromDefaultChain(Region.of(region))
+                : AwsSessionCredentials.create("AKIDLOCALSTACK", "local-stack-secret", "local-stack-session");
     }
 
     private int chaos(final Options options) throws IOException {
@@ -269,6 +348,9 @@ public final class CfnLocal {
         String endpoint = "http://127.0.0.1:" + LocalLambdaEndpoint.DEFAULT_PORT;
         int port = LocalLambdaEndpoint.DEFAULT_PORT;
         int apiPort;
+        /** The sam-tests placeholders given on the command line, by placeholder name. */
+        final Map<String, String> ids = new HashMap<>();
+
         final List<String> positional = new ArrayList<>();
 
         static Options parse(final String command, final Deque<String> words) {
@@ -277,7 +359,13 @@ public final class CfnLocal {
                         case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
                         case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults");
                         case "chaos" -> Set.of("--bad-inputs", "--seed");
-                        case "invoke" -> Set.of("--aws", "--region", "--endpoint");
+                        case "invoke" -> Set.of(
+                                "--aws",
+                                "--region",
+                                "--endpoint",
+                                "--api-id",
+                                "--integration-id",
+                                "--integration-response-id");
                         default -> throw new UsageError("unknown command '" + command + "'");
                     };
             final Options options = new Options();
@@ -305,6 +393,9 @@ public final class CfnLocal {
                     case "--endpoint" -> options.endpoint = value;
                     case "--port" -> options.port = port(word, value);
                     case "--faults" -> options.faults = value;
+                    case "--api-id" -> options.ids.put(SamTestEvent.API_ID, value);
+                    case "--integration-id" -> options.ids.put(SamTestEvent.INTEGRATION_ID, value);
+                    case "--integration-response-id" -> options.ids.put(SamTestEvent.RESPONSE_ID, value);
                     case "--bad-inputs" -> options.badInputs = (int) number(word, value, 0, 1_000_000);
                     case "--seed" -> options.seed = number(word, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     default -> options.apiPort = port(word, value);

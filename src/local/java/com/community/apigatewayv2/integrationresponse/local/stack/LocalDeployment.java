@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -48,7 +47,8 @@ public final class LocalDeployment implements AutoCloseable {
     }
 
     /**
-     * @param aws real AWS (default credentials and region chains) instead of the local endpoint
+     * @param aws real AWS (default credentials and region chains, see {@link CallerCredentials}) instead of
+     *     the local endpoint
      * @param region the region to use, or null for the default ({@value LocalEndpoint#REGION} locally)
      * @param lambdaPort the Lambda endpoint's port, 0 for any
      * @param apiGatewayPort the local API Gateway V2 endpoint's port, 0 for any
@@ -64,8 +64,8 @@ public final class LocalDeployment implements AutoCloseable {
         final AwsCredentials credentials;
         final Region chosenRegion;
         if (aws) {
-            credentials = DefaultCredentialsProvider.builder().build().resolveCredentials();
             chosenRegion = region != null ? Region.of(region) : new DefaultAwsRegionProviderChain().getRegion();
+            credentials = CallerCredentials.fromDefaultChain(chosenRegion);
         } else {
             apiGateway = new LocalApiGatewayV2(apiGatewayPort).start();
             // the handler reads the SDK's standard endpoint setting, so no handler code knows about this

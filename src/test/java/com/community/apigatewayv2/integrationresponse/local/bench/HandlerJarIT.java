@@ -212,7 +212,7 @@ class HandlerJarIT {
         }
     }
 
-    private static Path copyDriver(Path driverDir) throws IOException {
+    static Path copyDriver(Path driverDir) throws IOException {
         String packagePath = HandlerJarDriver.class.getPackageName().replace('.', '/');
         Path source = Path.of(System.getProperty("it.classes.dir"), packagePath);
         Path target = Files.createDirectories(driverDir.resolve(packagePath));

@@ -1,0 +1,81 @@
+package com.community.apigatewayv2.integrationresponse.lambda;
+
+import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.model.TypeConfigurationModel;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.Map;
+import org.json.JSONObject;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.ExecutableWrapper;
+import software.amazon.cloudformation.injection.SessionCredentialsProvider;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+import software.amazon.cloudformation.resource.Serializer;
+
+/**
+ * The RPDK runtime's executable wrapper, what {@code cfn test --docker-image} runs outside Lambda:
+ * one {@code HandlerRequest} payload in, the event out, the platform log through SLF4J. Everything it
+ * decides about the type is {@link RuntimeBinding}'s, as for {@link RuntimeWrapper}.
+ */
+public final class ExecutableRuntimeWrapper
+        extends ExecutableWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
+    private final Handlers handlers;
+
+    public ExecutableRuntimeWrapper(final Handlers handlers) {
+        // as RuntimeWrapper: the runtime creates the publishers left null on the first request that needs them
+        super(
+                new SessionCredentialsProvider(),
+                null,
+                null,
+                null,
+                RuntimeBinding.validator(),
+                new Serializer(),
+                HTTP_CLIENT);
+        this.handlers = handlers;
+    }
+
+    @Override
+    public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<ResourceModel> request,
+            final Action action,
+            final CallbackContext callbackContext,
+            final TypeConfigurationModel typeConfiguration) {
+        return handlers.invoke(proxy, request, action, callbackContext, loggerProxy);
+    }
+
+    @Override
+    protected ResourceHandlerRequest<ResourceModel> transform(
+            final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request) {
+        return RuntimeBinding.transform(request, getDesiredResourceTags(request));
+    }
+
+    @Override
+    protected JSONObject provideResourceSchemaJSONObject() {
+        return RuntimeBinding.schema();
+    }
+
+    @Override
+    protected ResourceModel sanitizeModel(final ResourceModel model) {
+        return RuntimeBinding.sanitize(model);
+    }
+
+    @Override
+    protected Map<String, String> provideResourceDefinedTags(final ResourceModel resourceModel) {
+        return RuntimeBinding.resourceDefinedTags();
+    }
+
+    @Override
+    protected TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> getTypeReference() {
+        return RuntimeBinding.REQUEST_TYPE;
+    }
+
+    @Override
+    protected TypeReference<ResourceModel> getModelTypeReference() {
+        return RuntimeBinding.MODEL_TYPE;
+    }
+}

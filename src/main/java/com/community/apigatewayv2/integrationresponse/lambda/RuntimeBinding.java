@@ -1,0 +1,69 @@
+package com.community.apigatewayv2.integrationresponse.lambda;
+
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.model.TypeConfigurationModel;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.Map;
+import org.json.JSONObject;
+import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.RequestData;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+import software.amazon.cloudformation.resource.SchemaValidator;
+
+/**
+ * What this type gives the RPDK runtime's wrappers, whichever of them serves the request: the Lambda
+ * one ({@link RuntimeWrapper}) or the executable one ({@link ExecutableRuntimeWrapper}). Java lets a
+ * class extend one wrapper only, so each wrapper's overrides are one line that delegates here, each
+ * hands every action to the same {@link com.community.apigatewayv2.integrationresponse.handler.Handlers},
+ * and the two serve a request alike by construction.
+ */
+final class RuntimeBinding {
+    // Returned from methods the superclass constructor calls, so they must exist before any instance field.
+    static final TypeReference<HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel>> REQUEST_TYPE =
+            new TypeReference<>() {};
+    static final TypeReference<ResourceModel> MODEL_TYPE = new TypeReference<>() {};
+
+    private RuntimeBinding() {}
+
+    /** The runtime's own validator parses four meta-schemas on construction and recompiles the schema per request. */
+    static SchemaValidator validator() {
+        return new ResourceSchemaValidator();
+    }
+
+    static ResourceHandlerRequest<ResourceModel> transform(
+            final HandlerRequest<ResourceModel, CallbackContext, TypeConfigurationModel> request,
+            final Map<String, String> desiredResourceTags) {
+        final RequestData<ResourceModel, TypeConfigurationModel> requestData = request.getRequestData();
+        return ResourceHandlerRequest.<ResourceModel>builder()
+                .clientRequestToken(request.getBearerToken())
+                .desiredResourceState(requestData.getResourceProperties())
+                .previousResourceState(requestData.getPreviousResourceProperties())
+                .desiredResourceTags(desiredResourceTags)
+                .systemTags(requestData.getSystemTags())
+                .awsAccountId(request.getAwsAccountId())
+                .logicalResourceIdentifier(requestData.getLogicalResourceId())
+                .nextToken(request.getNextToken())
+                .region(request.getRegion())
+                .build();
+    }
+
+    static JSONObject schema() {
+        return Configuration.resourceSchema();
+    }
+
+    /**
+     * The runtime strips write-only properties from every final response by loading and checking the
+     * whole schema again, on each request. This schema declares none (a test holds it to that), so the
+     * model goes out as it is.
+     */
+    static ResourceModel sanitize(final ResourceModel model) {
+        return model;
+    }
+
+    /** The schema declares no tags property, so the only tags are the stack's. */
+    static Map<String, String> resourceDefinedTags() {
+        return null;
+    }
+}

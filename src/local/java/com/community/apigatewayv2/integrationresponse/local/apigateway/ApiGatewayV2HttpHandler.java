@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The emulator's single HTTP entry point: route, count, consult the fault plan, run, consult it again, answer.
+ * The emulator's single HTTP entry point: route, count, take a token from the account's quota (when
+ * one is set), consult the fault plan, run, consult it again, answer.
  * Only the method, path and outcome of a failed request are ever logged, never bodies or headers,
  * because bodies and Authorization headers may carry secrets.
  */
@@ -28,14 +29,17 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
     private final ApiGatewayV2Operations operations;
     private final Consumer<String> requestCounter;
     private final Supplier<FaultPlan> faultPlan;
+    private final Supplier<AccountQuota> quota;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     ApiGatewayV2HttpHandler(
             ObjectMapper mapper,
             ApiGatewayV2Store store,
             Consumer<String> requestCounter,
-            Supplier<FaultPlan> faultPlan) {
+            Supplier<FaultPlan> faultPlan,
+            Supplier<AccountQuota> quota) {
         this.mapper = mapper;
+        this.quota = quota;
         this.operations = new ApiGatewayV2Operations(mapper, store);
         this.requestCounter = requestCounter;
         this.faultPlan = faultPlan;
@@ -53,6 +57,10 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                 RoutedRequest routed = routes.match(exchange.getRequestMethod(), HttpExchanges.pathSegments(exchange));
                 String operationName = routed.operation().serviceName();
                 requestCounter.accept(operationName);
+                AccountQuota accountQuota = quota.get();
+                if (accountQuota != null) {
+                    accountQuota.admit(operationName);
+                }
                 FaultPlan plan = faultPlan.get();
                 plan.beforeOperation(operationName);
                 Result result = operations.execute(

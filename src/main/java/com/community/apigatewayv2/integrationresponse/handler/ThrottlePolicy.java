@@ -38,7 +38,8 @@ import software.amazon.cloudformation.proxy.ProxyClient;
  *
  * <p>The waits run on the clock and sleeper this policy is built with, scaled by one factor, so the
  * local tooling can shrink them; production uses {@link #PRODUCTION}. Callback delays go to
- * CloudFormation unscaled: whoever re-invokes applies its own scale.
+ * CloudFormation unscaled: whoever re-invokes applies its own scale. The SDK's timeouts and the
+ * hard stop that cuts them are never scaled.
  */
 public final class ThrottlePolicy {
     static final Duration MUTATING_LIMIT = Duration.ofSeconds(60);
@@ -133,7 +134,10 @@ public final class ThrottlePolicy {
     Budget budget(final Action action) {
         final Duration limit = action == Action.READ || action == Action.LIST ? READ_LIMIT : MUTATING_LIMIT;
         final long now = nanoClock.getAsLong();
-        return new Budget(now + scaled(limit.minus(AFTER_WAIT)), now + scaled(limit.minus(AFTER_HARD_STOP)));
+        // the SDK's own timeouts are not scaled, so neither is the hard stop that cuts them
+        return new Budget(
+                now + scaled(limit.minus(AFTER_WAIT)),
+                now + limit.minus(AFTER_HARD_STOP).toNanos());
     }
 
     /**

@@ -61,6 +61,7 @@ class ThrottlePolicyTest {
     void aTimeScaleShrinksTheDeadlinesAndTheBackoff() {
         final ThrottlePolicy tenth = policy(0.1, 0);
         assertEquals(1_004_500_000_000L, tenth.budget(Action.UPDATE).waitUntil());
+        assertEquals(1_057 * SECOND, tenth.budget(Action.UPDATE).hardStop());
         assertEquals(1_001_500_000_000L, tenth.budget(Action.READ).waitUntil());
         assertEquals(Duration.ofMillis(10), tenth.backoff(1, Duration.ofMillis(4_500)));
         assertEquals(Duration.ofMillis(100), tenth.backoff(9, Duration.ofMillis(4_500)));

@@ -75,9 +75,16 @@ final class ClientBuilder {
      * classes, which a request the handler serves itself never needs.
      */
     private static final class Http {
+        /**
+         * Lambda runs one invocation per environment, so one connection is all it uses; the local
+         * stack driver runs hundreds of environments in one JVM, which with the client's default
+         * of 50 queued for a connection long enough to time out. Connections are made only when needed.
+         */
+        private static final int MAX_CONNECTIONS = 400;
+
         @SuppressWarnings(
                 "deprecation") // Apache 4, the client the runtime is built on, is deprecated in favour of Apache 5
         static final SdkHttpClient CLIENT =
-                ApacheHttpClient.builder().maxConnections(400).build();
+                ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS).build();
     }
 }

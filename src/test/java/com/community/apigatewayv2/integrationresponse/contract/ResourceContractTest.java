@@ -140,6 +140,39 @@ class ResourceContractTest {
     }
 
     @Test
+    void anUpdateThatRemovesMapKeysReadsBackWithoutThem() throws Exception {
+        final ObjectNode create = JSON.createObjectNode()
+                .put("ApiId", prerequisites.apiId())
+                .put("IntegrationId", prerequisites.integrationId())
+                .put("IntegrationResponseKey", "/4\\d\\d/");
+        create.putObject("ResponseTemplates")
+                .put("application/json", "{\"error\": true}")
+                .put("text/plain", "error");
+        create.putObject("ResponseParameters")
+                .put("method.response.header.X-Kept", "'kept'")
+                .put("method.response.header.X-Removed", "integration.response.header.X-Removed");
+        final JsonNode created = call("CREATE", create, null, null).get("resourceModel");
+        final ObjectNode desired = create.deepCopy()
+                .put(
+                        "IntegrationResponseId",
+                        created.get("IntegrationResponseId").asText());
+        desired.putObject("ResponseTemplates").put("application/json", "{\"error\": true}");
+        desired.putObject("ResponseParameters").put("method.response.header.X-Kept", "'kept'");
+
+        final JsonNode updated = call("UPDATE", desired, created, null);
+        final JsonNode read = call("READ", identifierOf(created), null, null);
+
+        assertEquals("SUCCESS", updated.path("status").asText(), updated.toString());
+        assertEquals(desired, updated.get("resourceModel"));
+        assertEquals(
+                JSON.readTree("{\"application/json\": \"{\\\"error\\\": true}\"}"),
+                read.get("resourceModel").get("ResponseTemplates"));
+        assertEquals(
+                JSON.readTree("{\"method.response.header.X-Kept\": \"'kept'\"}"),
+                read.get("resourceModel").get("ResponseParameters"));
+    }
+
+    @Test
     void updateOfAResourceNeverCreatedFailsNotFound() throws Exception {
         assertFailed(call("UPDATE", inputs.update(), null, null), "NotFound");
         final ObjectNode madeUp = ((ObjectNode) inputs.update().deepCopy()).put("IntegrationResponseId", "nosuch1");

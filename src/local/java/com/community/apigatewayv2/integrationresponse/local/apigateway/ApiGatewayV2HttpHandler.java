@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -37,10 +38,11 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
             ApiGatewayV2Store store,
             Consumer<String> requestCounter,
             Supplier<FaultPlan> faultPlan,
+            IntSupplier defaultPageSize,
             Supplier<AccountQuota> quota) {
         this.mapper = mapper;
         this.quota = quota;
-        this.operations = new ApiGatewayV2Operations(mapper, store);
+        this.operations = new ApiGatewayV2Operations(mapper, store, defaultPageSize);
         this.requestCounter = requestCounter;
         this.faultPlan = faultPlan;
     }

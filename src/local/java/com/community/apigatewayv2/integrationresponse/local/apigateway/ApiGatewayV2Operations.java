@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Turns a routed request into store calls and the service's JSON answers. Request bodies are
@@ -41,10 +42,13 @@ final class ApiGatewayV2Operations {
 
     private final ObjectMapper mapper;
     private final ApiGatewayV2Store store;
+    private final IntSupplier defaultPageSize;
 
-    ApiGatewayV2Operations(ObjectMapper mapper, ApiGatewayV2Store store) {
+    /** @param defaultPageSize the page size of a list request that names no {@code maxResults} */
+    ApiGatewayV2Operations(ObjectMapper mapper, ApiGatewayV2Store store, IntSupplier defaultPageSize) {
         this.mapper = mapper;
         this.store = store;
+        this.defaultPageSize = defaultPageSize;
     }
 
     Result execute(Operation operation, Map<String, String> path, Map<String, String> query, byte[] body) {
@@ -240,7 +244,7 @@ final class ApiGatewayV2Operations {
     private int maxResults(Map<String, String> query) {
         String raw = query.get("maxResults");
         if (raw == null) {
-            return DEFAULT_MAX_RESULTS;
+            return defaultPageSize.getAsInt();
         }
         try {
             int value = Integer.parseInt(raw);

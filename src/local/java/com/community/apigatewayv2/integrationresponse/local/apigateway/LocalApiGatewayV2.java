@@ -53,6 +53,7 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private volatile FaultPlan faultPlan = FaultPlan.NONE;
     private volatile AccountQuota quota;
+    private volatile int defaultPageSize = ApiGatewayV2Operations.DEFAULT_MAX_RESULTS;
     private volatile ApiGatewayV2HttpHandler handler;
 
     /** An emulator on any free port. */
@@ -80,7 +81,8 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     /** Binds and starts serving; returns this for chaining. */
     public synchronized LocalApiGatewayV2 start() throws IOException {
         requireStopped();
-        handler = new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan, () -> quota);
+        handler = new ApiGatewayV2HttpHandler(
+                mapper, store, this::count, () -> faultPlan, () -> defaultPageSize, () -> quota);
         serving(LoopbackServer.start(
                 requestedPort,
                 Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")),
@@ -104,6 +106,19 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     /** The quota in force, or null. */
     public AccountQuota accountQuota() {
         return quota;
+    }
+
+    /**
+     * Sets the page size of a list request that names no {@code maxResults}: the service's is
+     * {@value ApiGatewayV2Operations#DEFAULT_MAX_RESULTS}, and a handler that lists without a page size
+     * only meets a second page past that many; a smaller one lets a test reach it with a few resources.
+     */
+    public void setDefaultPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > ApiGatewayV2Operations.LARGEST_MAX_RESULTS) {
+            throw new IllegalArgumentException("the default page size must be from 1 to "
+                    + ApiGatewayV2Operations.LARGEST_MAX_RESULTS + ", not " + pageSize);
+        }
+        this.defaultPageSize = pageSize;
     }
 
     /**

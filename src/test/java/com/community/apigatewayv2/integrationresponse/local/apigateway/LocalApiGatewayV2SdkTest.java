@@ -64,6 +64,7 @@ class LocalApiGatewayV2SdkTest {
     @BeforeEach
     void createApiAndIntegration() {
         emulator.setFaultPlan(FaultPlan.NONE);
+        emulator.setDefaultPageSize(100);
         apiId = EmulatorClients.createWebSocketApi(client);
         integrationId = EmulatorClients.createMockIntegration(client, apiId);
         emulator.resetCounts();
@@ -243,6 +244,39 @@ class LocalApiGatewayV2SdkTest {
                 client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId));
         assertEquals(3, page.items().size());
         assertNull(page.nextToken());
+    }
+
+    @Test
+    void aSmallerDefaultPageSizeSplitsAListThatNamesNoMaxResults() {
+        emulator.setDefaultPageSize(2);
+        for (int i = 0; i < 3; i++) {
+            createResponse("/" + (200 + i) + "/");
+        }
+        GetIntegrationResponsesResponse first =
+                client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId));
+        GetIntegrationResponsesResponse second = client.getIntegrationResponses(
+                r -> r.apiId(apiId).integrationId(integrationId).nextToken(first.nextToken()));
+        GetIntegrationResponsesResponse named = client.getIntegrationResponses(
+                r -> r.apiId(apiId).integrationId(integrationId).maxResults("3"));
+
+        assertEquals(List.of("/200/", "/201/"), keys(first));
+        assertEquals(List.of("/202/"), keys(second));
+        assertNull(second.nextToken());
+        assertEquals(List.of("/200/", "/201/", "/202/"), keys(named));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 501})
+    void aDefaultPageSizeOutsideTheServicesRangeIsRefused(int pageSize) {
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> emulator.setDefaultPageSize(pageSize));
+        assertEquals("the default page size must be from 1 to 500, not " + pageSize, error.getMessage());
+    }
+
+    private static List<String> keys(GetIntegrationResponsesResponse page) {
+        return page.items().stream()
+                .map(IntegrationResponse::integrationResponseKey)
+                .toList();
     }
 
     @ParameterizedTest

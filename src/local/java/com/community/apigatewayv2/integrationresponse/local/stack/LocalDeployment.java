@@ -15,6 +15,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -102,14 +103,14 @@ public final class LocalDeployment implements AutoCloseable {
             chosenRegion = Region.of(region != null ? region : LocalEndpoint.REGION);
         }
         // Lambda never runs two invocations in one instance at once, and the runtime relies on it.
-        final ThrottlePolicy throttlePolicy =
-                pace.timeScale() == 1.0 ? ThrottlePolicy.PRODUCTION : ThrottlePolicy.scaled(pace.timeScale());
+        // in real time, the function is built exactly as Lambda builds it
+        final Supplier<HandlerWrapper> function = pace.timeScale() == 1.0
+                ? HandlerWrapper::new
+                : () -> new HandlerWrapper(new Handlers(ThrottlePolicy.scaled(pace.timeScale())));
         final LocalLambdaEndpoint lambda = LocalLambdaEndpoint.builder()
                 .port(lambdaPort)
                 .maxConcurrency(pace.lambdaConcurrency())
-                .function(
-                        LambdaInvoker.TYPE_FUNCTION,
-                        new ExecutionEnvironments(() -> new HandlerWrapper(new Handlers(throttlePolicy))))
+                .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(function))
                 .function(
                         "TestEntrypoint",
                         new ExecutionEnvironments(

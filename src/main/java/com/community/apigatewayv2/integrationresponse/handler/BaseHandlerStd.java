@@ -27,7 +27,10 @@ public abstract class BaseHandlerStd {
             ProxyClient<ApiGatewayV2Client> proxyClient,
             Logger logger);
 
-    /** Maps whatever a service call threw, through the exception translator, for the given action. */
+    /**
+     * Maps whatever a service call threw: throttling that outlasted the invocation's wait may answer
+     * IN_PROGRESS (the {@link ThrottlePolicy} decides); everything else goes through the exception translator.
+     */
     protected static CallChain.ExceptionPropagate<
                     Object,
                     Exception,
@@ -36,7 +39,9 @@ public abstract class BaseHandlerStd {
                     CallbackContext,
                     ProgressEvent<ResourceModel, CallbackContext>>
             errorsOf(final Action action) {
-        return (request, exception, client, model, context) -> ExceptionTranslator.failure(exception, model, action);
+        return (request, exception, client, model, context) -> ThrottlePolicy.of(client)
+                .inProgress(exception, action, model, context)
+                .orElseGet(() -> ExceptionTranslator.failure(exception, model, action));
     }
 
     /** GetIntegrationResponse, as the model the service holds, for Read and for Update's proof. */

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
@@ -18,9 +18,11 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
  *
  * <p>Every call has a bounded budget, well inside the function's time: an attempt that gets no
  * answer within {@link #ATTEMPT_TIMEOUT} is abandoned, at most {@link #MAX_ATTEMPTS} attempts are
- * made (throttling, 5xx, resets and timeouts are retried with jittered exponential backoff), and
- * the whole call gives up after {@link #CALL_TIMEOUT}. What is still failing then ends the event
- * FAILED with the code the exception translator gives it, for CloudFormation to retry or report.
+ * made (5xx, resets and timeouts are retried with jittered exponential backoff), and the whole
+ * call gives up after {@link #CALL_TIMEOUT}. What is still failing then ends the event FAILED with
+ * the code the exception translator gives it, for CloudFormation to retry or report. Throttling is
+ * not retried here: the {@link ThrottlePolicy} waits it out around the call, against the
+ * invocation's deadline rather than a count of attempts.
  */
 final class ClientBuilder {
     static final int MAX_ATTEMPTS = 3;
@@ -28,14 +30,17 @@ final class ClientBuilder {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
 
     /**
-     * The standard strategy without its client-wide circuit breaker: a warm function serves many
-     * stacks, and one stack's faults must not use up another's retries.
+     * The standard strategy retrying only what {@link ThrottlePolicy#retriedWithinTheCall} names,
+     * without the client's default conditions (they would retry throttling too) and without the
+     * client-wide circuit breaker: a warm function serves many stacks, and one stack's faults must
+     * not use up another's retries.
      */
-    static final RetryStrategy RETRY_STRATEGY = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+    static final RetryStrategy RETRY_STRATEGY = StandardRetryStrategy.builder()
+            .useClientDefaults(false)
+            .retryOnException(ThrottlePolicy::retriedWithinTheCall)
             .maxAttempts(MAX_ATTEMPTS)
             .circuitBreakerEnabled(false)
             .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
-            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(4)))
             .build();
 
     /** The caller's credentials come with each request from the CloudFormation proxy, never from the client. */
@@ -70,8 +75,16 @@ final class ClientBuilder {
      * classes, which a request the handler serves itself never needs.
      */
     private static final class Http {
+        /**
+         * Lambda runs one invocation per environment, so one connection is all it uses; the local
+         * stack driver runs hundreds of environments in one JVM, which with the client's default
+         * of 50 queued for a connection long enough to time out. Connections are made only when needed.
+         */
+        private static final int MAX_CONNECTIONS = 400;
+
         @SuppressWarnings(
                 "deprecation") // Apache 4, the client the runtime is built on, is deprecated in favour of Apache 5
-        static final SdkHttpClient CLIENT = ApacheHttpClient.builder().build();
+        static final SdkHttpClient CLIENT =
+                ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS).build();
     }
 }

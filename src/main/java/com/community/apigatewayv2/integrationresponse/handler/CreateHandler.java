@@ -50,7 +50,9 @@ public class CreateHandler extends BaseHandlerStd {
                         client.injectCredentialsAndInvokeV2(createRequest, client.client()::createIntegrationResponse),
                         desired);
             } catch (final SdkException failure) {
-                if (!ExceptionTranslator.outcomeUnknown(failure)) {
+                // after a round whose outcome was unknown, that round's POST may be what holds the key now
+                if (!ExceptionTranslator.outcomeUnknown(failure)
+                        && !(round > 1 && failure instanceof ConflictException)) {
                     throw failure;
                 }
                 final ResourceModel existing = lookUpKey(client, desired, failure);

@@ -51,34 +51,56 @@ public final class Handlers {
 
     private final Function<String, ApiGatewayV2Client> clients;
     private final Map<Action, BaseHandlerStd> handlers;
+    private final ThrottlePolicy throttlePolicy;
 
     /** The production handlers, with one API Gateway V2 client per region. */
     public Handlers() {
         this(ClientBuilder::client);
     }
 
+    /** The production handlers, waiting throttling out as {@code throttlePolicy} says (a scaled one locally). */
+    public Handlers(final ThrottlePolicy throttlePolicy) {
+        this(ClientBuilder::client, throttlePolicy);
+    }
+
     /** @param clients the API Gateway V2 client for a region */
     public Handlers(final Function<String, ApiGatewayV2Client> clients) {
-        this(
-                clients,
-                new EnumMap<>(Map.of(
-                        Action.CREATE, new CreateHandler(),
-                        Action.READ, new ReadHandler(),
-                        Action.UPDATE, new UpdateHandler(),
-                        Action.DELETE, new DeleteHandler(),
-                        Action.LIST, new ListHandler())));
+        this(clients, ThrottlePolicy.PRODUCTION);
+    }
+
+    /** @param throttlePolicy how throttling is waited out: {@link ThrottlePolicy#PRODUCTION}, or a scaled one locally */
+    public Handlers(final Function<String, ApiGatewayV2Client> clients, final ThrottlePolicy throttlePolicy) {
+        this(clients, allHandlers(), throttlePolicy);
     }
 
     /** @param handlers the handler for each action, for tests that record what a handler is given */
     public Handlers(final Function<String, ApiGatewayV2Client> clients, final Map<Action, BaseHandlerStd> handlers) {
+        this(clients, handlers, ThrottlePolicy.PRODUCTION);
+    }
+
+    private Handlers(
+            final Function<String, ApiGatewayV2Client> clients,
+            final Map<Action, BaseHandlerStd> handlers,
+            final ThrottlePolicy throttlePolicy) {
         this.clients = clients;
         this.handlers = handlers;
+        this.throttlePolicy = throttlePolicy;
+    }
+
+    private static Map<Action, BaseHandlerStd> allHandlers() {
+        return new EnumMap<>(Map.of(
+                Action.CREATE, new CreateHandler(),
+                Action.READ, new ReadHandler(),
+                Action.UPDATE, new UpdateHandler(),
+                Action.DELETE, new DeleteHandler(),
+                Action.LIST, new ListHandler()));
     }
 
     /**
      * Runs the action's handler. A request without a known action, a model or a region, with a null
      * map value, or without the identifier parts its action needs, fails here, before any call;
      * whatever a handler throws goes through the exception translator, as a failed service call does.
+     * The handler's calls wait throttling out within this invocation's budget (see {@link ThrottlePolicy}).
      */
     public ProgressEvent<ResourceModel, CallbackContext> invoke(
             final AmazonWebServicesClientProxy proxy,
@@ -113,7 +135,10 @@ public final class Handlers {
                     proxy,
                     request,
                     callbackContext == null ? new CallbackContext() : callbackContext,
-                    proxy.newProxy(() -> clients.apply(request.getRegion())),
+                    new PacedProxyClient(
+                            proxy.newProxy(() -> clients.apply(request.getRegion())),
+                            throttlePolicy,
+                            throttlePolicy.budget(action)),
                     log);
         } catch (final RuntimeException e) {
             final StringWriter trace = new StringWriter();

@@ -15,7 +15,8 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The emulator's single HTTP entry point: route, count, consult the fault plan, run, consult it again, answer.
+ * The emulator's single HTTP entry point: route, count, take a token from the account's quota (when
+ * one is set), consult the fault plan, run, consult it again, answer.
  * Only the method, path and outcome of a failed request are ever logged, never bodies or headers,
  * because bodies and Authorization headers may carry secrets.
  */
@@ -29,6 +30,7 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
     private final ApiGatewayV2Operations operations;
     private final Consumer<String> requestCounter;
     private final Supplier<FaultPlan> faultPlan;
+    private final Supplier<AccountQuota> quota;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     ApiGatewayV2HttpHandler(
@@ -36,8 +38,10 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
             ApiGatewayV2Store store,
             Consumer<String> requestCounter,
             Supplier<FaultPlan> faultPlan,
-            IntSupplier defaultPageSize) {
+            IntSupplier defaultPageSize,
+            Supplier<AccountQuota> quota) {
         this.mapper = mapper;
+        this.quota = quota;
         this.operations = new ApiGatewayV2Operations(mapper, store, defaultPageSize);
         this.requestCounter = requestCounter;
         this.faultPlan = faultPlan;
@@ -55,6 +59,10 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                 RoutedRequest routed = routes.match(exchange.getRequestMethod(), HttpExchanges.pathSegments(exchange));
                 String operationName = routed.operation().serviceName();
                 requestCounter.accept(operationName);
+                AccountQuota accountQuota = quota.get();
+                if (accountQuota != null) {
+                    accountQuota.admit(operationName);
+                }
                 FaultPlan plan = faultPlan.get();
                 plan.beforeOperation(operationName);
                 Result result = operations.execute(

@@ -52,6 +52,7 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     private final ApiGatewayV2Store store = new ApiGatewayV2Store();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private volatile FaultPlan faultPlan = FaultPlan.NONE;
+    private volatile AccountQuota quota;
     private volatile int defaultPageSize = ApiGatewayV2Operations.DEFAULT_MAX_RESULTS;
     private volatile ApiGatewayV2HttpHandler handler;
 
@@ -80,7 +81,8 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     /** Binds and starts serving; returns this for chaining. */
     public synchronized LocalApiGatewayV2 start() throws IOException {
         requireStopped();
-        handler = new ApiGatewayV2HttpHandler(mapper, store, this::count, () -> faultPlan, () -> defaultPageSize);
+        handler = new ApiGatewayV2HttpHandler(
+                mapper, store, this::count, () -> faultPlan, () -> defaultPageSize, () -> quota);
         serving(LoopbackServer.start(
                 requestedPort,
                 Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")),
@@ -91,6 +93,19 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     /** Replaces the fault plan consulted before each operation; {@link FaultPlan#NONE} turns faults off. */
     public void setFaultPlan(FaultPlan plan) {
         this.faultPlan = Objects.requireNonNull(plan, "plan");
+    }
+
+    /**
+     * Throttles every operation against one account-wide token bucket, as API Gateway's control
+     * plane does; null (the default) lets everything through.
+     */
+    public void setAccountQuota(AccountQuota quota) {
+        this.quota = quota;
+    }
+
+    /** The quota in force, or null. */
+    public AccountQuota accountQuota() {
+        return quota;
     }
 
     /**
@@ -162,18 +177,25 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
         requestCounts.computeIfAbsent(operationName, name -> new LongAdder()).increment();
     }
 
-    /** Runs the emulator until the process is stopped: {@code [--port N]} (default 0, any free port). */
+    /**
+     * Runs the emulator until the process is stopped: {@code [--port N]} (default 0, any free port),
+     * {@code [--throttle RATE/BURST]} (the account's quota, e.g. 10/40; default none).
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = 0;
+        AccountQuota quota = null;
         for (int i = 0; i < args.length; i++) {
             if ("--port".equals(args[i]) && i + 1 < args.length) {
                 port = Integer.parseInt(args[++i]);
+            } else if ("--throttle".equals(args[i]) && i + 1 < args.length) {
+                quota = AccountQuota.parse(args[++i], 1.0);
             } else {
-                System.err.println("usage: LocalApiGatewayV2 [--port N]");
+                System.err.println("usage: LocalApiGatewayV2 [--port N] [--throttle RATE/BURST]");
                 System.exit(2);
             }
         }
         LocalApiGatewayV2 emulator = new LocalApiGatewayV2(port).start();
+        emulator.setAccountQuota(quota);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

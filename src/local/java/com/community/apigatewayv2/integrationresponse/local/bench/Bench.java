@@ -80,9 +80,17 @@ public final class Bench {
                         + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + "), "
                         + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         print("jar_mb", String.format(Locale.ROOT, "%.1f", Files.size(bench.handlerJar) / 1_048_576.0));
+        progress("cold starts: " + COLD_RUNS + " JVMs each for the handler jar and the bare SDK");
         bench.coldStart();
+        progress("warm invocations: " + WARM_UP + " to warm up, then " + WARM_OPERATIONS + " CREATEs each");
         bench.warmInvoke();
+        progress("list: 1,000 and 10,000 responses");
         bench.list();
+    }
+
+    /** A line on stderr as each phase begins; the figures go to stdout. */
+    private static void progress(String phase) {
+        System.err.println("bench: " + phase);
     }
 
     static void print(String name, Object value) {

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +48,12 @@ public final class Chaos {
     public static final int DEFAULT_BAD_INPUTS = 10_000;
 
     public static final int PARALLEL_LIFECYCLES = 16;
+
+    /**
+     * The handler's throttling waits (45 s for a mutating action, 15 s for a read) and the callback
+     * delays run 50 times faster, so a scenario throttled throughout ends in about a second.
+     */
+    static final double TIME_SCALE = 0.02;
 
     /** The figures of one run; {@link #holds()} when every one is as it must be. */
     public record Figures(
@@ -122,17 +131,27 @@ public final class Chaos {
      * @throws IllegalStateException when {@code java.io.tmpdir} is not private to this JVM
      */
     public static Figures run(int badInputs, long seed) throws IOException {
-        try (HandlerStack stack = HandlerStack.start()) {
-            return new Chaos(stack, seed).runAll(badInputs);
+        return run(badInputs, seed, new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #run(int, long)}, with a line on {@code progress} as each phase begins. */
+    public static Figures run(int badInputs, long seed, PrintStream progress) throws IOException {
+        try (HandlerStack stack = HandlerStack.start(TIME_SCALE)) {
+            return new Chaos(stack, seed).runAll(badInputs, progress);
         }
     }
 
-    private Figures runAll(int badInputs) {
+    private Figures runAll(int badInputs, PrintStream progress) {
+        progress.println("chaos: seeding the local stack");
         seedStack();
+        progress.println("chaos: faults the budget absorbs");
         absorbedFaults();
+        progress.println("chaos: faults past the budget");
         faultsPastTheBudget();
         long duplicates = duplicateResources();
+        progress.println("chaos: " + badInputs + " bad inputs");
         long[] badInputFigures = badInputs(badInputs);
+        progress.println("chaos: " + PARALLEL_LIFECYCLES + " parallel lifecycles");
         int parallelOk = parallelLifecycles();
         return new Figures(
                 faultsInjected,
@@ -216,10 +235,11 @@ public final class Chaos {
     private void faultsPastTheBudget() {
         ObjectNode first = identified("/a1/");
         ObjectNode second = identified("/a2/");
-        create("CreateIntegrationResponse:429x100", model("/p1/"), "Throttling");
-        faulted("GetIntegrationResponse:429x100", "READ", first, null, "Throttling", null);
-        faulted("GetIntegrationResponses:429x100", "LIST", model("/a1/"), null, "Throttling", null);
-        update("UpdateIntegrationResponse:429x100", second, "p4", "Throttling");
+        // throttled throughout: CREATE, READ and LIST at their deadline, UPDATE after its last IN_PROGRESS round
+        create("CreateIntegrationResponse:429@100%", model("/p1/"), "Throttling");
+        faulted("GetIntegrationResponse:429@100%", "READ", first, null, "Throttling", null);
+        faulted("GetIntegrationResponses:429@100%", "LIST", model("/a1/"), null, "Throttling", null);
+        update("UpdateIntegrationResponse:429@100%", second, "p4", "Throttling");
         faulted("GetIntegrationResponse:500x100", "READ", first, null, "ServiceInternalError", null);
         create("CreateIntegrationResponse:503x100", model("/p6/"), "ServiceInternalError");
         update("UpdateIntegrationResponse:500x100", second, "p7", "ServiceInternalError");
@@ -267,7 +287,7 @@ public final class Chaos {
         stack.emulator().setFaultPlan(injector);
         Answer answer;
         try {
-            answer = stack.invoke(action, desired, previous);
+            answer = invokeUntilDone(action, desired, previous);
         } finally {
             stack.emulator().setFaultPlan(FaultPlan.NONE);
         }
@@ -292,6 +312,25 @@ public final class Chaos {
             problems.add(action + " under " + spec + " changed state outside " + targetKey);
         }
         return answer;
+    }
+
+    /** Invokes, and again while the answer is IN_PROGRESS, as CloudFormation does (delays scaled). */
+    private Answer invokeUntilDone(String action, ObjectNode desired, ObjectNode previous) {
+        ObjectNode request = stack.handlerRequest(action, desired, previous);
+        for (; ; ) {
+            Answer answer = stack.invokeRaw(request.toString().getBytes(StandardCharsets.UTF_8));
+            if (!answer.isProgressEvent() || !"IN_PROGRESS".equals(answer.status())) {
+                return answer;
+            }
+            request.set("callbackContext", answer.json().get("callbackContext"));
+            ((ObjectNode) request.get("requestData")).set("resourceProperties", answer.model());
+            try {
+                Thread.sleep((long) (answer.json().path("callbackDelaySeconds").asLong() * 1000 * TIME_SCALE));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     /** Lets requests a fault held finish, so their late effects count in the scenario that caused them. */

@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.local.cli;
 
+import com.community.apigatewayv2.integrationresponse.local.apigateway.AccountQuota;
 import com.community.apigatewayv2.integrationresponse.local.chaos.Chaos;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultInjector;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultSpec;
@@ -13,6 +14,7 @@ import com.community.apigatewayv2.integrationresponse.local.stack.HandlerRequest
 import com.community.apigatewayv2.integrationresponse.local.stack.Lifecycle;
 import com.community.apigatewayv2.integrationresponse.local.stack.LocalDeployment;
 import com.community.apigatewayv2.integrationresponse.local.stack.SamTestEvent;
+import com.community.apigatewayv2.integrationresponse.local.stack.StackDriver;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,11 +54,16 @@ public final class CfnLocal {
             "        CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE through the handler's Lambda entry point,",
             "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs), or for each resource of",
             "        this type in a JSON template (UPDATE re-applies its properties); exit 1 on a contract break",
-            "  serve [--aws] [--region R] [--port N] [--api-port N] [--faults SPEC]",
+            "  serve [--aws] [--region R] [--port N] [--api-port N] [--faults SPEC] [--throttle RATE/BURST]",
             "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint) and, unless",
             "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted.",
             "        SPEC injects faults, e.g. 'CreateIntegrationResponse:429x3, GetIntegrationResponse:500@25%, *:reset x1'",
-            "        (kinds: a status 400-599, reset, timeout, lost; xN the next N requests, @P% a share of them)",
+            "        (kinds: a status 400-599, reset, timeout, lost; xN the next N requests, @P% a share of them);",
+            "        --throttle limits all its operations to one account-wide quota, e.g. 10/40 (API Gateway's own)",
+            "  stack --resources N [--stacks S] [--throttle RATE/BURST] [--time-scale F]",
+            "        S stacks (default 1) of N integration responses each, created, updated and deleted at once as",
+            "        CloudFormation does (IN_PROGRESS re-invoked after its delay) against one quota (default 10/40);",
+            "        F (default 1) shrinks every wait; one 'name: value' line per figure; exit 1 if one does not hold",
             "  invoke [--endpoint URL] [--aws] [--region R] ACTION request.json",
             "        one request to a running serve (default http://127.0.0.1:3001), re-invoked while IN_PROGRESS;",
             "        request.json holds desiredResourceState (and previousResourceState, nextToken) or just the model",
@@ -70,6 +77,9 @@ public final class CfnLocal {
             "        faults, bad input, secrets and concurrency against the local stack; one 'name: value' line per",
             "        figure; exit 1 if one does not hold",
             "  --aws uses the default AWS credential and region chains and the real API Gateway V2.");
+    /** API Gateway's control-plane quota per account and Region: 10 requests a second, burst 40. */
+    private static final String API_GATEWAY_QUOTA = "10/40";
+
     private static final Set<String> ACTIONS = Set.of("CREATE", "READ", "UPDATE", "DELETE", "LIST");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,6 +120,8 @@ public final class CfnLocal {
                     return invoke(options);
                 case "chaos":
                     return chaos(options);
+                case "stack":
+                    return stack(options);
                 default:
                     throw new UsageError("unknown command '" + command + "'");
             }
@@ -167,8 +179,15 @@ public final class CfnLocal {
             throw new UsageError("--faults needs the local API Gateway V2 endpoint, not --aws");
         }
         final FaultSpec faults = options.faults == null ? null : FaultSpec.parse(options.faults);
+        final LocalDeployment.Pace pace = options.throttle == null
+                ? LocalDeployment.Pace.REAL_TIME
+                : new LocalDeployment.Pace(
+                        1.0, AccountQuota.parse(options.throttle, 1.0), LocalLambdaEndpoint.DEFAULT_MAX_CONCURRENCY);
         final LocalDeployment stack =
-                LocalDeployment.start(options.aws, options.region, options.port, options.apiPort, err);
+                LocalDeployment.start(options.aws, options.region, options.port, options.apiPort, err, pace);
+        if (pace.quota() != null) {
+            out.println("account quota:           " + pace.quota() + " requests a second/burst");
+        }
         if (faults != null) {
             stack.apiGateway().setFaultPlan(new FaultInjector(faults));
             out.println("faults:                  " + faults);
@@ -298,7 +317,28 @@ public final class CfnLocal {
 
     private int chaos(final Options options) throws IOException {
         requirePrivateTmpDir();
-        final Chaos.Figures figures = Chaos.run(options.badInputs, options.seed);
+        final Chaos.Figures figures = Chaos.run(options.badInputs, options.seed, err);
+        figures.lines().forEach(out::println);
+        figures.problems().forEach(problem -> err.println("problem: " + problem));
+        return figures.holds() ? 0 : 1;
+    }
+
+    private int stack(final Options options) throws IOException {
+        requirePrivateTmpDir();
+        if (options.resources == 0) {
+            throw new UsageError("stack needs --resources N");
+        }
+        final StackDriver.Settings settings = new StackDriver.Settings(
+                options.resources,
+                options.stacks,
+                "off".equals(options.throttle)
+                        ? null
+                        : AccountQuota.parse(
+                                options.throttle == null ? API_GATEWAY_QUOTA : options.throttle, options.timeScale),
+                options.timeScale);
+        err.println("stack: " + settings.stacks() + " x " + settings.resources() + " integration responses, quota "
+                + (settings.quota() == null ? "off" : settings.quota()) + ", time scale " + settings.timeScale());
+        final StackDriver.Figures figures = StackDriver.run(settings, err);
         figures.lines().forEach(out::println);
         figures.problems().forEach(problem -> err.println("problem: " + problem));
         return figures.holds() ? 0 : 1;
@@ -351,13 +391,18 @@ public final class CfnLocal {
         /** The sam-tests placeholders given on the command line, by placeholder name. */
         final Map<String, String> ids = new HashMap<>();
 
+        String throttle;
+        int resources;
+        int stacks = 1;
+        double timeScale = 1.0;
         final List<String> positional = new ArrayList<>();
 
         static Options parse(final String command, final Deque<String> words) {
             final Set<String> allowed =
                     switch (command) {
                         case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
-                        case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults");
+                        case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults", "--throttle");
+                        case "stack" -> Set.of("--resources", "--stacks", "--throttle", "--time-scale");
                         case "chaos" -> Set.of("--bad-inputs", "--seed");
                         case "invoke" -> Set.of(
                                 "--aws",
@@ -396,6 +441,10 @@ public final class CfnLocal {
                     case "--api-id" -> options.ids.put(SamTestEvent.API_ID, value);
                     case "--integration-id" -> options.ids.put(SamTestEvent.INTEGRATION_ID, value);
                     case "--integration-response-id" -> options.ids.put(SamTestEvent.RESPONSE_ID, value);
+                    case "--throttle" -> options.throttle = value;
+                    case "--resources" -> options.resources = (int) number(word, value, 1, 10_000);
+                    case "--stacks" -> options.stacks = (int) number(word, value, 1, 100);
+                    case "--time-scale" -> options.timeScale = fraction(word, value);
                     case "--bad-inputs" -> options.badInputs = (int) number(word, value, 0, 1_000_000);
                     case "--seed" -> options.seed = number(word, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     default -> options.apiPort = port(word, value);
@@ -405,6 +454,18 @@ public final class CfnLocal {
                 throw new UsageError(command + " takes no argument '" + options.positional.get(0) + "'");
             }
             return options;
+        }
+
+        private static double fraction(final String option, final String value) {
+            try {
+                final double number = Double.parseDouble(value);
+                if (!(number > 0 && number <= 1)) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (final NumberFormatException e) {
+                throw new UsageError(option + " takes a number above 0 and at most 1, e.g. 0.25, not '" + value + "'");
+            }
         }
 
         private static int port(final String option, final String value) {

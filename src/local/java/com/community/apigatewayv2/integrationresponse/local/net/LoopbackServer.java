@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class LoopbackServer {
 
     private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    private static final String MAX_IDLE_PROPERTY = "sun.net.httpserver.maxIdleConnections";
     private static final int BACKLOG = 256;
 
     static {
@@ -25,6 +26,12 @@ public final class LoopbackServer {
         // this property once, when its first instance is created, so set it before that.
         if (System.getProperty(NO_DELAY_PROPERTY) == null) {
             System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+        // Past 200 idle keep-alive connections (its default) the server closes each one it finishes
+        // with, and a client that runs hundreds of Lambda environments in this JVM, each keeping its
+        // connection, meets them closed: NoHttpResponseException, as many times as it retries.
+        if (System.getProperty(MAX_IDLE_PROPERTY) == null) {
+            System.setProperty(MAX_IDLE_PROPERTY, "2000");
         }
     }
 

@@ -85,6 +85,14 @@ public final class HandlerStack implements AutoCloseable {
      *                               empties it on every request
      */
     public static HandlerStack start() throws IOException {
+        return start(1.0);
+    }
+
+    /**
+     * As {@link #start()}, with the handler's waits for throttling (deadlines and backoff)
+     * multiplied by {@code timeScale}; callback delays are the caller's to scale.
+     */
+    public static HandlerStack start(final double timeScale) throws IOException {
         final Optional<String> problem = PrivateTmpDir.problemWith(
                 System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), System.getProperty("user.dir"));
         if (problem.isPresent()) {
@@ -94,7 +102,14 @@ public final class HandlerStack implements AutoCloseable {
         Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
         return new HandlerStack(
-                LocalDeployment.start(false, null, 0, 0, new PrintStream(log, true, StandardCharsets.UTF_8)), log);
+                LocalDeployment.start(
+                        false,
+                        null,
+                        0,
+                        0,
+                        new PrintStream(log, true, StandardCharsets.UTF_8),
+                        new LocalDeployment.Pace(timeScale, null, LocalLambdaEndpoint.DEFAULT_MAX_CONCURRENCY)),
+                log);
     }
 
     /** Creates a WebSocket API in the emulator, as a template's AWS::ApiGatewayV2::Api would; returns its id. */

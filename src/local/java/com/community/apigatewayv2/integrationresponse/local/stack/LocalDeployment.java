@@ -1,6 +1,9 @@
 package com.community.apigatewayv2.integrationresponse.local.stack;
 
 import com.community.apigatewayv2.integrationresponse.HandlerWrapper;
+import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicy;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.AccountQuota;
 import com.community.apigatewayv2.integrationresponse.local.apigateway.LocalApiGatewayV2;
 import com.community.apigatewayv2.integrationresponse.local.lambda.ExecutionEnvironments;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -47,6 +51,26 @@ public final class LocalDeployment implements AutoCloseable {
     }
 
     /**
+     * How fast the deployment's clocks run and what limits it: every wait of the handler (its
+     * throttling deadlines and backoff) is multiplied by {@code timeScale}; {@code quota}, when not
+     * null, throttles the local API Gateway V2 as the account's control-plane quota does (its clock
+     * scaled alike); {@code lambdaConcurrency} invocations may run at once.
+     */
+    public record Pace(double timeScale, AccountQuota quota, int lambdaConcurrency) {
+        public static final Pace REAL_TIME = new Pace(1.0, null, LocalLambdaEndpoint.DEFAULT_MAX_CONCURRENCY);
+    }
+
+    public static LocalDeployment start(
+            final boolean aws,
+            final String region,
+            final int lambdaPort,
+            final int apiGatewayPort,
+            final PrintStream handlerLog)
+            throws IOException {
+        return start(aws, region, lambdaPort, apiGatewayPort, handlerLog, Pace.REAL_TIME);
+    }
+
+    /**
      * @param aws real AWS (default credentials and region chains, see {@link CallerCredentials}) instead of
      *     the local endpoint
      * @param region the region to use, or null for the default ({@value LocalEndpoint#REGION} locally)
@@ -58,8 +82,12 @@ public final class LocalDeployment implements AutoCloseable {
             final String region,
             final int lambdaPort,
             final int apiGatewayPort,
-            final PrintStream handlerLog)
+            final PrintStream handlerLog,
+            final Pace pace)
             throws IOException {
+        if (aws && pace.quota() != null) {
+            throw new IllegalArgumentException("--throttle needs the local API Gateway V2 endpoint, not --aws");
+        }
         LocalApiGatewayV2 apiGateway = null;
         final AwsCredentials credentials;
         final Region chosenRegion;
@@ -68,15 +96,21 @@ public final class LocalDeployment implements AutoCloseable {
             credentials = CallerCredentials.fromDefaultChain(chosenRegion);
         } else {
             apiGateway = new LocalApiGatewayV2(apiGatewayPort).start();
+            apiGateway.setAccountQuota(pace.quota());
             // the handler reads the SDK's standard endpoint setting, so no handler code knows about this
             System.setProperty(LocalApiGatewayV2.ENDPOINT_PROPERTY, apiGateway.url());
             credentials = canaryCredentials();
             chosenRegion = Region.of(region != null ? region : LocalEndpoint.REGION);
         }
         // Lambda never runs two invocations in one instance at once, and the runtime relies on it.
+        // in real time, the function is built exactly as Lambda builds it
+        final Supplier<HandlerWrapper> function = pace.timeScale() == 1.0
+                ? HandlerWrapper::new
+                : () -> new HandlerWrapper(new Handlers(ThrottlePolicy.scaled(pace.timeScale())));
         final LocalLambdaEndpoint lambda = LocalLambdaEndpoint.builder()
                 .port(lambdaPort)
-                .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(HandlerWrapper::new))
+                .maxConcurrency(pace.lambdaConcurrency())
+                .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(function))
                 .function(
                         "TestEntrypoint",
                         new ExecutionEnvironments(

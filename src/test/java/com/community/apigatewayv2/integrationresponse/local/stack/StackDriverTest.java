@@ -1,0 +1,59 @@
+package com.community.apigatewayv2.integrationresponse.local.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.community.apigatewayv2.integrationresponse.local.apigateway.AccountQuota;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two stacks of 50 integration responses against one account quota of 10 requests a second, burst
+ * 40, at half real time: every resource created, updated and deleted, once, within the
+ * contract's time, with the quota never exceeded and kept busy.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StackDriverTest {
+    private StackDriver.Figures figures;
+
+    @BeforeAll
+    void deployTwoStacks() throws IOException {
+        final double timeScale = 0.5;
+        figures = StackDriver.run(
+                new StackDriver.Settings(50, 2, new AccountQuota(10, 40, timeScale), timeScale),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8));
+        figures.lines().forEach(line -> System.out.println("stack " + line));
+    }
+
+    @Test
+    void everyResourceIsCreatedUpdatedAndDeletedOnce() {
+        assertThat(figures.problems()).isEmpty();
+        assertEquals(100, figures.total());
+        assertEquals(100, figures.created());
+        assertEquals(100, figures.updated());
+        assertEquals(100, figures.deleted());
+        assertThat(figures.failedByCode()).isEmpty();
+        assertEquals(0, figures.duplicates());
+        assertEquals(0, figures.leftovers());
+    }
+
+    @Test
+    void theQuotaIsMetAndThrottlingWasWaitedOut() {
+        assertEquals(0, figures.bucketViolations());
+        assertThat(figures.throttlesSeen()).isPositive();
+        // 2 prerequisites per stack, then per resource one POST, a PATCH and a GET, one DELETE
+        assertEquals(2 * 2 + 100 * 4, figures.apiCalls());
+        assertEquals((404 - 40) / 10.0, figures.floorSeconds());
+    }
+
+    @Test
+    void noInvocationOutlastsTheContractAndTheQuotaIsKeptBusy() {
+        assertThat(figures.maxInvocationSeconds()).isLessThanOrEqualTo(60.0);
+        assertThat(figures.wallSeconds()).isLessThanOrEqualTo(1.3 * figures.floorSeconds());
+        assertThat(figures.holds()).isTrue();
+    }
+}

@@ -94,9 +94,8 @@ class ReliabilityRulesTest {
     /** What the client the handlers call is built with, not only the constants it is built from. */
     @Test
     void theBuiltClientHasTheBudget() {
-        final ClientOverrideConfiguration configuration = ClientBuilder.client("eu-west-1")
-                .serviceClientConfiguration()
-                .overrideConfiguration();
+        final ClientOverrideConfiguration configuration =
+                ClientBuilder.client("eu-west-1").serviceClientConfiguration().overrideConfiguration();
 
         assertEquals(Optional.of(Duration.ofSeconds(3)), configuration.apiCallAttemptTimeout());
         assertEquals(Optional.of(Duration.ofSeconds(12)), configuration.apiCallTimeout());

@@ -20,6 +20,7 @@ class ConfigurationTest {
         written.put("typeName", System.getProperty("type.name"));
 
         assertEquals(written.toMap(), Configuration.resourceSchema().toMap());
+        assertEquals(written.toMap(), Configuration.load("resource-schema.json").toMap());
         assertSame(Configuration.resourceSchema(), Configuration.resourceSchema());
     }
 

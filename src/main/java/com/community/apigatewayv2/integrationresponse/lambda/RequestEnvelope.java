@@ -17,6 +17,8 @@ record RequestEnvelope(JSONObject request, String problem) {
     /** The key of a payload the caller compressed, which only the runtime unpacks. */
     private static final String COMPRESSED = "__COMPRESSED__";
 
+    private static final String[] CREDENTIAL_PARTS = {"accessKeyId", "secretAccessKey", "sessionToken"};
+
     private static final String ACTIONS =
             Arrays.stream(Action.values()).map(Action::name).collect(Collectors.joining(", "));
 
@@ -58,12 +60,37 @@ record RequestEnvelope(JSONObject request, String problem) {
         if (!(data.opt("callerCredentials") instanceof JSONObject)) {
             return "The request carries no callerCredentials object";
         }
+        for (final String name : new String[] {"callerCredentials", "providerCredentials"}) {
+            final String problem =
+                    data.opt(name) instanceof JSONObject credentials ? credentialsProblem(credentials, name) : null;
+            if (problem != null) {
+                return problem;
+            }
+        }
         for (final String name : new String[] {"resourceProperties", "previousResourceProperties"}) {
             if (!isObjectOrAbsent(data, name)) {
                 return name + " is not a JSON object";
             }
         }
         return isObjectOrAbsent(request, "callbackContext") ? null : "callbackContext is not a JSON object";
+    }
+
+    /**
+     * What keeps {@code credentials} (named {@code name} in the payload) from making the session
+     * credentials the runtime signs calls with, or null. Without this check both paths fail every
+     * action InternalFailure with the SDK's "sessionToken must not be null."
+     */
+    static String credentialsProblem(final JSONObject credentials, final String name) {
+        for (final String part : CREDENTIAL_PARTS) {
+            final Object value = credentials.opt(part);
+            if (value == null || value == JSONObject.NULL) {
+                return name + " carries no " + part;
+            }
+            if (!(value instanceof String)) {
+                return name + "." + part + " is not a string";
+            }
+        }
+        return null;
     }
 
     private static boolean isObjectOrAbsent(final JSONObject parent, final String name) {

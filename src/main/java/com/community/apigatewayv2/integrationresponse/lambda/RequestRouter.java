@@ -113,11 +113,9 @@ public final class RequestRouter {
                 throw new TerminalException("READ and LIST handlers must return synchronously.");
             }
         } catch (final Throwable e) {
+            // unlike the runtime, no desired model on the event: FAILED never carries one
             logger.log(stackTrace(e));
             event = ProgressEvent.defaultFailureHandler(e, HandlerErrorCode.InternalFailure);
-            if (MUTATING.contains(lean.action)) {
-                event.setResourceModel(lean.request.getDesiredResourceState());
-            }
         }
         return event;
     }

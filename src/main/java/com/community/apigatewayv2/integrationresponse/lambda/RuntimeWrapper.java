@@ -22,6 +22,7 @@ import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.HandlerRequest;
 import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
@@ -87,16 +88,24 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
         ProgressEvent<ResourceModel, CallbackContext> response;
         try {
             final String json = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);
+            final JSONObject raw = new JSONObject(json);
+            if (!(raw.opt("credentials") instanceof JSONObject credentials)) {
+                throw new IllegalArgumentException("The test payload carries no credentials object");
+            }
+            final String credentialsProblem = RequestEnvelope.credentialsProblem(credentials, "credentials");
+            if (credentialsProblem != null) {
+                throw new IllegalArgumentException(credentialsProblem);
+            }
             final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
                     serializer.deserialize(json, TEST_PAYLOAD_TYPE);
-            if (payload.getCredentials() == null || payload.getRequest() == null) {
-                throw new IllegalArgumentException("The test payload needs credentials and a request");
+            if (payload.getRequest() == null) {
+                throw new IllegalArgumentException("The test payload carries no request");
             }
             final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(
                     loggerProxy, payload.getCredentials(), () -> (long) context.getRemainingTimeInMillis());
             if (payload.getRequest().getRegion() == null) {
                 // cfn test sends the region beside the request, a field the runtime's payload class lacks
-                payload.getRequest().setRegion(new JSONObject(json).optString("region", null));
+                payload.getRequest().setRegion(raw.optString("region", null));
             }
             response = invokeHandler(
                     proxy,
@@ -109,6 +118,20 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
         }
         writeResponse(outputStream, response);
         outputStream.close();
+    }
+
+    /**
+     * The runtime puts the desired model on the FAILED event of a mutating action whose handler
+     * threw; a FAILED event never carries a model.
+     */
+    @Override
+    protected void writeResponse(
+            final OutputStream outputStream, final ProgressEvent<ResourceModel, CallbackContext> response)
+            throws IOException {
+        if (response.getStatus() == OperationStatus.FAILED) {
+            response.setResourceModel(null);
+        }
+        super.writeResponse(outputStream, response);
     }
 
     @Override

@@ -31,9 +31,17 @@ class CreateHandlerAdoptTest {
     private final CreateHandler handler = new CreateHandler();
     private final ResourceModel desired =
             fullModel().toBuilder().integrationResponseId(null).build();
-    private final CreateIntegrationResponseRequest createRequest = Translator.createRequest(desired);
-    private final GetIntegrationResponsesRequest firstPage = Translator.listRequest(desired, null);
-    private final GetIntegrationResponsesRequest secondPage = Translator.listRequest(desired, "page-2");
+    private final CreateIntegrationResponseRequest createRequest = CreateIntegrationResponseRequest.builder()
+            .apiId("a1b2c3d4e5")
+            .integrationId("int1234")
+            .integrationResponseKey("/200/")
+            .contentHandlingStrategy("CONVERT_TO_TEXT")
+            .templateSelectionExpression("$request.body.action")
+            .responseParameters(Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"))
+            .responseTemplates(Map.of("application/json", "{\"ok\": true}", "text/plain", ""))
+            .build();
+    private final GetIntegrationResponsesRequest firstPage = HandlerTestSupport.listRequest(null);
+    private final GetIntegrationResponsesRequest secondPage = HandlerTestSupport.listRequest("page-2");
 
     private ProgressEvent<ResourceModel, CallbackContext> create() {
         return handler.handleRequest(
@@ -72,6 +80,53 @@ class CreateHandlerAdoptTest {
         verify(client).createIntegrationResponse(createRequest);
         verify(client).getIntegrationResponses(firstPage);
         verify(client).getIntegrationResponses(secondPage);
+        HandlerTestSupport.verifyNoOtherCalls(client);
+    }
+
+    /** The listed response holds nothing for {@code {}} and {@code ""}: the adopted model shows them as given. */
+    @Test
+    void anAdoptedResponseShowsEmptyValuesAsGivenWithTheIdTheServiceAssigned() {
+        final ResourceModel emptyValues = ResourceModel.builder()
+                .apiId("a1b2c3d4e5")
+                .integrationId("int1234")
+                .integrationResponseKey("$default")
+                .templateSelectionExpression("")
+                .responseParameters(Map.of())
+                .responseTemplates(Map.of())
+                .build();
+        final CreateIntegrationResponseRequest keyOnly = CreateIntegrationResponseRequest.builder()
+                .apiId("a1b2c3d4e5")
+                .integrationId("int1234")
+                .integrationResponseKey("$default")
+                .build();
+        when(client.createIntegrationResponse(eq(keyOnly))).thenThrow(reset());
+        when(client.getIntegrationResponses(eq(firstPage)))
+                .thenReturn(page(
+                        null,
+                        other("r1", "/200/"),
+                        ResourceModel.builder()
+                                .integrationResponseId("made1")
+                                .integrationResponseKey("$default")
+                                .build()));
+
+        assertEquals(
+                ProgressEvent.defaultSuccessHandler(ResourceModel.builder()
+                        .apiId("a1b2c3d4e5")
+                        .integrationId("int1234")
+                        .integrationResponseId("made1")
+                        .integrationResponseKey("$default")
+                        .templateSelectionExpression("")
+                        .responseParameters(Map.of())
+                        .responseTemplates(Map.of())
+                        .build()),
+                handler.handleRequest(
+                        HandlerTestSupport.proxy(),
+                        request(emptyValues),
+                        new CallbackContext(),
+                        HandlerTestSupport.proxyClient(client),
+                        HandlerTestSupport.logger()));
+        verify(client).createIntegrationResponse(keyOnly);
+        verify(client).getIntegrationResponses(firstPage);
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
 

@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
+import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.deleteRequest;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.notFound;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.request;
@@ -32,7 +33,7 @@ class DeleteHandlerTest {
 
     @Test
     void deletesWithOneCallAndReturnsNoModel() {
-        when(client.deleteIntegrationResponse(eq(Translator.deleteRequest(fullModel()))))
+        when(client.deleteIntegrationResponse(eq(deleteRequest("res5678"))))
                 .thenReturn(DeleteIntegrationResponseResponse.builder().build());
 
         assertEquals(
@@ -40,13 +41,13 @@ class DeleteHandlerTest {
                         .status(OperationStatus.SUCCESS)
                         .build(),
                 delete(fullModel()));
-        verify(client).deleteIntegrationResponse(Translator.deleteRequest(fullModel()));
+        verify(client).deleteIntegrationResponse(deleteRequest("res5678"));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
 
     @Test
     void deletingAMissingResourceFailsNotFound() {
-        when(client.deleteIntegrationResponse(eq(Translator.deleteRequest(fullModel()))))
+        when(client.deleteIntegrationResponse(eq(deleteRequest("res5678"))))
                 .thenThrow(notFound("Invalid IntegrationResponse identifier specified"));
 
         assertEquals(
@@ -54,9 +55,10 @@ class DeleteHandlerTest {
                         null,
                         null,
                         HandlerErrorCode.NotFound,
-                        ExceptionTranslator.notFound(fullModel(), "Invalid IntegrationResponse identifier specified")),
+                        "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|res5678'"
+                                + " was not found (Invalid IntegrationResponse identifier specified)"),
                 delete(fullModel()));
-        verify(client).deleteIntegrationResponse(Translator.deleteRequest(fullModel()));
+        verify(client).deleteIntegrationResponse(deleteRequest("res5678"));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
 }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.apigatewayv2.model.BadRequestException;
 import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
 import software.amazon.awssdk.services.apigatewayv2.model.TooManyRequestsException;
 import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.exceptions.CfnNotStabilizedException;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -99,6 +100,10 @@ class ExceptionTranslatorTest {
                         SdkClientException.create("Unable to execute HTTP request", new IOException("reset")),
                         Action.CREATE,
                         HandlerErrorCode.NetworkFailure),
+                Arguments.of(
+                        new CfnNotStabilizedException(ResourceModel.TYPE_NAME, "res5678"),
+                        Action.UPDATE,
+                        HandlerErrorCode.NotStabilized),
                 Arguments.of(new IllegalStateException("a bug"), Action.READ, HandlerErrorCode.InternalFailure));
     }
 

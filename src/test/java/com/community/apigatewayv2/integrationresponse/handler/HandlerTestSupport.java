@@ -16,9 +16,13 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationResponseResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseRequest;
+import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponsesRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.IntegrationResponse;
 import software.amazon.awssdk.services.apigatewayv2.model.NotFoundException;
+import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationResponseResponse;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.Credentials;
@@ -108,48 +112,98 @@ public final class HandlerTestSupport {
                 .build();
     }
 
-    public static CreateIntegrationResponseResponse createResponse(final ResourceModel state) {
+    /*
+     * The service's answers. They describe what the service holds, which is not the request: the service
+     * assigns the id, stores nothing for an empty string or map (and the SDK then gives an empty
+     * auto-construct map for a map the answer lacks), never repeats the parent identifiers, and may
+     * hold values set outside CloudFormation. Each answer carries only what {@code held} sets to a
+     * non-empty value, so a test that wants the answer to differ from the request says how.
+     */
+
+    public static CreateIntegrationResponseResponse createResponse(final ResourceModel held) {
         return CreateIntegrationResponseResponse.builder()
-                .integrationResponseId(state.getIntegrationResponseId())
-                .integrationResponseKey(state.getIntegrationResponseKey())
-                .contentHandlingStrategy(state.getContentHandlingStrategy())
-                .templateSelectionExpression(state.getTemplateSelectionExpression())
-                .responseParameters(state.getResponseParameters())
-                .responseTemplates(state.getResponseTemplates())
+                .integrationResponseId(held.getIntegrationResponseId())
+                .integrationResponseKey(held.getIntegrationResponseKey())
+                .contentHandlingStrategy(stored(held.getContentHandlingStrategy()))
+                .templateSelectionExpression(stored(held.getTemplateSelectionExpression()))
+                .responseParameters(stored(held.getResponseParameters()))
+                .responseTemplates(stored(held.getResponseTemplates()))
                 .build();
     }
 
-    public static GetIntegrationResponseResponse getResponse(final ResourceModel state) {
+    public static GetIntegrationResponseResponse getResponse(final ResourceModel held) {
         return GetIntegrationResponseResponse.builder()
-                .integrationResponseId(state.getIntegrationResponseId())
-                .integrationResponseKey(state.getIntegrationResponseKey())
-                .contentHandlingStrategy(state.getContentHandlingStrategy())
-                .templateSelectionExpression(state.getTemplateSelectionExpression())
-                .responseParameters(state.getResponseParameters())
-                .responseTemplates(state.getResponseTemplates())
+                .integrationResponseId(held.getIntegrationResponseId())
+                .integrationResponseKey(held.getIntegrationResponseKey())
+                .contentHandlingStrategy(stored(held.getContentHandlingStrategy()))
+                .templateSelectionExpression(stored(held.getTemplateSelectionExpression()))
+                .responseParameters(stored(held.getResponseParameters()))
+                .responseTemplates(stored(held.getResponseTemplates()))
                 .build();
     }
 
-    public static UpdateIntegrationResponseResponse updateResponse(final ResourceModel state) {
+    public static UpdateIntegrationResponseResponse updateResponse(final ResourceModel held) {
         return UpdateIntegrationResponseResponse.builder()
-                .integrationResponseId(state.getIntegrationResponseId())
-                .integrationResponseKey(state.getIntegrationResponseKey())
-                .contentHandlingStrategy(state.getContentHandlingStrategy())
-                .templateSelectionExpression(state.getTemplateSelectionExpression())
-                .responseParameters(state.getResponseParameters())
-                .responseTemplates(state.getResponseTemplates())
+                .integrationResponseId(held.getIntegrationResponseId())
+                .integrationResponseKey(held.getIntegrationResponseKey())
+                .contentHandlingStrategy(stored(held.getContentHandlingStrategy()))
+                .templateSelectionExpression(stored(held.getTemplateSelectionExpression()))
+                .responseParameters(stored(held.getResponseParameters()))
+                .responseTemplates(stored(held.getResponseTemplates()))
                 .build();
     }
 
-    public static IntegrationResponse listItem(final ResourceModel state) {
+    public static IntegrationResponse listItem(final ResourceModel held) {
         return IntegrationResponse.builder()
-                .integrationResponseId(state.getIntegrationResponseId())
-                .integrationResponseKey(state.getIntegrationResponseKey())
-                .contentHandlingStrategy(state.getContentHandlingStrategy())
-                .templateSelectionExpression(state.getTemplateSelectionExpression())
-                .responseParameters(state.getResponseParameters())
-                .responseTemplates(state.getResponseTemplates())
+                .integrationResponseId(held.getIntegrationResponseId())
+                .integrationResponseKey(held.getIntegrationResponseKey())
+                .contentHandlingStrategy(stored(held.getContentHandlingStrategy()))
+                .templateSelectionExpression(stored(held.getTemplateSelectionExpression()))
+                .responseParameters(stored(held.getResponseParameters()))
+                .responseTemplates(stored(held.getResponseTemplates()))
                 .build();
+    }
+
+    private static String stored(final String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static Map<String, String> stored(final Map<String, String> value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /* The requests the handlers must send, written out with the fixtures' parent identifiers. */
+
+    public static GetIntegrationResponseRequest getRequest(final String responseId) {
+        return GetIntegrationResponseRequest.builder()
+                .apiId("a1b2c3d4e5")
+                .integrationId("int1234")
+                .integrationResponseId(responseId)
+                .build();
+    }
+
+    public static DeleteIntegrationResponseRequest deleteRequest(final String responseId) {
+        return DeleteIntegrationResponseRequest.builder()
+                .apiId("a1b2c3d4e5")
+                .integrationId("int1234")
+                .integrationResponseId(responseId)
+                .build();
+    }
+
+    public static GetIntegrationResponsesRequest listRequest(final String nextToken) {
+        return GetIntegrationResponsesRequest.builder()
+                .apiId("a1b2c3d4e5")
+                .integrationId("int1234")
+                .nextToken(nextToken)
+                .build();
+    }
+
+    /** A PATCH of the fixtures' response, every member still to be set. */
+    public static UpdateIntegrationResponseRequest.Builder patch() {
+        return UpdateIntegrationResponseRequest.builder()
+                .apiId("a1b2c3d4e5")
+                .integrationId("int1234")
+                .integrationResponseId("res5678");
     }
 
     public static NotFoundException notFound(final String message) {

@@ -1,20 +1,36 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseRequest;
+import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseResponse;
 import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ProxyClient;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /** What each action needs of the model, checked once for every handler, before any call. */
 class HandlersTest {
@@ -91,6 +107,116 @@ class HandlersTest {
                         "IntegrationId is required to list integration responses"),
                 invoke(Action.LIST, scope.toBuilder().integrationId(null).build()));
         verifyNoInteractions(client);
+    }
+
+    @Test
+    void aRequestWithoutActionModelRegionOrWithANullMapValueFailsInvalidRequestBeforeAnyCall() {
+        assertEquals(
+                ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action null"),
+                invoke(null, fullModel()));
+        assertEquals(
+                ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action LIST"),
+                new Handlers(region -> client, new EnumMap<>(Action.class))
+                        .invoke(
+                                HandlerTestSupport.proxy(),
+                                HandlerTestSupport.request(fullModel()),
+                                Action.LIST,
+                                null,
+                                HandlerTestSupport.logger()));
+        assertEquals(
+                ProgressEvent.failed(
+                        null, null, HandlerErrorCode.InvalidRequest, "The request carries no resource model"),
+                invoke(Action.READ, null));
+        assertEquals(
+                ProgressEvent.failed(
+                        null,
+                        null,
+                        HandlerErrorCode.InvalidRequest,
+                        "ResponseTemplates['text/plain'] is null: every value must be a string"),
+                invoke(
+                        Action.CREATE,
+                        fullModel().toBuilder()
+                                .responseTemplates(Collections.singletonMap("text/plain", null))
+                                .build()));
+        final ResourceHandlerRequest<ResourceModel> noRegion = HandlerTestSupport.request(fullModel());
+        noRegion.setRegion(null);
+        assertEquals(
+                ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "The request names no region"),
+                handlers.invoke(HandlerTestSupport.proxy(), noRegion, Action.READ, null, HandlerTestSupport.logger()));
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void theActionsHandlerRunsWithTheRegionsClientAndTheCallersCredentials() {
+        final List<String> regions = new ArrayList<>();
+        final ArgumentCaptor<DeleteIntegrationResponseRequest> sent =
+                ArgumentCaptor.forClass(DeleteIntegrationResponseRequest.class);
+        when(client.deleteIntegrationResponse(sent.capture()))
+                .thenReturn(DeleteIntegrationResponseResponse.builder().build());
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = new Handlers(region -> {
+                    regions.add(region);
+                    return client;
+                })
+                .invoke(
+                        HandlerTestSupport.proxy(),
+                        HandlerTestSupport.request(fullModel()),
+                        Action.DELETE,
+                        null,
+                        HandlerTestSupport.logger());
+
+        assertEquals(
+                ProgressEvent.<ResourceModel, CallbackContext>builder()
+                        .status(OperationStatus.SUCCESS)
+                        .build(),
+                event);
+        assertThat(regions).isNotEmpty().containsOnly("eu-west-1");
+        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider())
+                .isPresent();
+        assertEquals(
+                HandlerTestSupport.deleteRequest("res5678"),
+                sent.getValue().toBuilder()
+                        .overrideConfiguration((AwsRequestOverrideConfiguration) null)
+                        .build());
+    }
+
+    /** A handler that throws is answered as a failed call would be, and the log says which action threw. */
+    @Test
+    void whatAHandlerThrowsGoesThroughTheExceptionTranslator() {
+        final BaseHandlerStd broken = new BaseHandlerStd() {
+            @Override
+            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+                    final AmazonWebServicesClientProxy proxy,
+                    final ResourceHandlerRequest<ResourceModel> request,
+                    final CallbackContext callbackContext,
+                    final ProxyClient<ApiGatewayV2Client> proxyClient,
+                    final Logger logger) {
+                throw HandlerTestSupport.notFound("Invalid Integration identifier specified");
+            }
+        };
+        final List<String> logged = new ArrayList<>();
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = new Handlers(
+                        region -> client, new EnumMap<>(Map.of(Action.READ, broken)))
+                .invoke(
+                        HandlerTestSupport.proxy(),
+                        HandlerTestSupport.request(fullModel()),
+                        Action.READ,
+                        null,
+                        logged::add);
+
+        assertEquals(
+                ProgressEvent.failed(
+                        null,
+                        null,
+                        HandlerErrorCode.NotFound,
+                        "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|res5678'"
+                                + " was not found (Invalid Integration identifier specified)"),
+                event);
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0))
+                .startsWith(
+                        "The READ handler threw software.amazon.awssdk.services.apigatewayv2.model.NotFoundException");
     }
 
     @Test

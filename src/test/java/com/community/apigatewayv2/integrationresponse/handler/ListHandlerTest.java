@@ -4,7 +4,6 @@ import static com.community.apigatewayv2.integrationresponse.handler.HandlerTest
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.listItem;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.minimalModel;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.notFound;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -46,8 +45,7 @@ class ListHandlerTest {
     void passesTheRequestTokenAndReturnsTheServicesTokenWithOnePage() {
         final ResourceModel second =
                 minimalModel().toBuilder().integrationResponseId("other12").build();
-        final GetIntegrationResponsesRequest expectedRequest = Translator.listRequest(SCOPE, "token-in");
-        assertThat(expectedRequest.nextToken()).isEqualTo("token-in");
+        final GetIntegrationResponsesRequest expectedRequest = HandlerTestSupport.listRequest("token-in");
         when(client.getIntegrationResponses(eq(expectedRequest)))
                 .thenReturn(GetIntegrationResponsesResponse.builder()
                         .items(listItem(fullModel()), listItem(second))
@@ -67,7 +65,7 @@ class ListHandlerTest {
 
     @Test
     void theLastPageHasNoToken() {
-        when(client.getIntegrationResponses(eq(Translator.listRequest(SCOPE, null))))
+        when(client.getIntegrationResponses(eq(HandlerTestSupport.listRequest(null))))
                 .thenReturn(GetIntegrationResponsesResponse.builder()
                         .items(listItem(fullModel()))
                         .build());
@@ -77,20 +75,24 @@ class ListHandlerTest {
         assertEquals(OperationStatus.SUCCESS, event.getStatus());
         assertEquals(List.of(fullModel()), event.getResourceModels());
         assertEquals(null, event.getNextToken());
-        verify(client).getIntegrationResponses(Translator.listRequest(SCOPE, null));
+        verify(client).getIntegrationResponses(HandlerTestSupport.listRequest(null));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
 
     @Test
     void aMissingIntegrationFailsNotFoundWithoutModels() {
-        when(client.getIntegrationResponses(eq(Translator.listRequest(SCOPE, null))))
+        when(client.getIntegrationResponses(eq(HandlerTestSupport.listRequest(null))))
                 .thenThrow(notFound("Invalid Integration identifier specified"));
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = list(SCOPE, null);
-
-        assertEquals(HandlerErrorCode.NotFound, event.getErrorCode());
-        assertEquals(OperationStatus.FAILED, event.getStatus());
-        assertEquals(null, event.getResourceModels());
-        assertThat(event.getMessage()).contains("Invalid Integration identifier specified");
+        assertEquals(
+                ProgressEvent.failed(
+                        null,
+                        null,
+                        HandlerErrorCode.NotFound,
+                        "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|null'"
+                                + " was not found (Invalid Integration identifier specified)"),
+                list(SCOPE, null));
+        verify(client).getIntegrationResponses(HandlerTestSupport.listRequest(null));
+        HandlerTestSupport.verifyNoOtherCalls(client);
     }
 }

@@ -2,6 +2,7 @@ package com.community.apigatewayv2.integrationresponse.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultInjector;
 import java.time.Duration;
@@ -12,9 +13,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.services.apigatewayv2.model.BadRequestException;
 import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
 import software.amazon.awssdk.services.apigatewayv2.model.TooManyRequestsException;
@@ -81,6 +89,57 @@ class ReliabilityRulesTest {
                 .isPositive();
         assertThat(FaultInjector.DEFAULT_TIMEOUT_DELAY).isGreaterThan(ClientBuilder.ATTEMPT_TIMEOUT);
         assertThat(ClientBuilder.RETRY_STRATEGY.maxAttempts()).isEqualTo(3);
+    }
+
+    /** What the client the handlers call is built with, not only the constants it is built from. */
+    @Test
+    void theBuiltClientHasTheBudget() {
+        final ClientOverrideConfiguration configuration =
+                ClientBuilder.client("eu-west-1").serviceClientConfiguration().overrideConfiguration();
+
+        assertEquals(Optional.of(Duration.ofSeconds(3)), configuration.apiCallAttemptTimeout());
+        assertEquals(Optional.of(Duration.ofSeconds(12)), configuration.apiCallTimeout());
+        final RetryStrategy retries = configuration.retryStrategy().orElseThrow();
+        assertEquals(3, retries.maxAttempts());
+
+        final AwsServiceException serverError = HandlerTestSupport.serviceError("InternalFailure", "oops", 500);
+        final RetryToken first = retries.acquireInitialToken(AcquireInitialTokenRequest.create("apigateway"))
+                .token();
+        final RetryToken second = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                        .token(first)
+                        .failure(serverError)
+                        .build())
+                .token();
+        final RetryToken third = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                        .token(second)
+                        .failure(serverError)
+                        .build())
+                .token();
+        assertThrows(
+                TokenAcquisitionFailedException.class,
+                () -> retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                        .token(third)
+                        .failure(serverError)
+                        .build()),
+                "a fourth attempt");
+        assertThrows(
+                TokenAcquisitionFailedException.class,
+                () -> retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                        .token(retries.acquireInitialToken(AcquireInitialTokenRequest.create("apigateway"))
+                                .token())
+                        .failure(HandlerTestSupport.serviceError("BadRequestException", "no", 400))
+                        .build()),
+                "a 400 is not retried");
+
+        // the standard strategy's circuit breaker would refuse retries once 100 had failed in the same scope
+        for (int call = 0; call < 200; call++) {
+            final RetryToken token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("apigateway"))
+                    .token();
+            retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                    .token(token)
+                    .failure(serverError)
+                    .build());
+        }
     }
 
     @Test

@@ -1,12 +1,13 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
+import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.getRequest;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.getResponse;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.minimalModel;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.notFound;
+import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.patch;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.request;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.updateResponse;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -42,15 +43,23 @@ class UpdateHandlerTest {
                 HandlerTestSupport.logger());
     }
 
-    /** The service answers the PATCH and the read with {@code state}. */
-    private void serviceReaches(final UpdateIntegrationResponseRequest patch, final ResourceModel state) {
-        when(client.updateIntegrationResponse(eq(patch))).thenReturn(updateResponse(state));
-        when(client.getIntegrationResponse(eq(Translator.readRequest(state)))).thenReturn(getResponse(state));
+    /** The PATCH that sends every value of {@link HandlerTestSupport#fullModel()}. */
+    private static UpdateIntegrationResponseRequest.Builder patchOfTheFullModel() {
+        return patch().integrationResponseKey("/200/")
+                .contentHandlingStrategy("CONVERT_TO_TEXT")
+                .templateSelectionExpression("$request.body.action")
+                .responseParameters(Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"))
+                .responseTemplates(Map.of("application/json", "{\"ok\": true}", "text/plain", ""));
+    }
+
+    /** The service takes {@code patch}, then holds and answers {@code held}, to the PATCH and to the read. */
+    private void serviceReaches(final UpdateIntegrationResponseRequest patch, final ResourceModel held) {
+        when(client.updateIntegrationResponse(eq(patch))).thenReturn(updateResponse(held));
+        when(client.getIntegrationResponse(eq(getRequest("res5678")))).thenReturn(getResponse(held));
     }
 
     @Test
     void changesEveryPropertyWithOnePatchAndProvesItWithOneRead() {
-        final ResourceModel previous = fullModel();
         final ResourceModel desired = fullModel().toBuilder()
                 .integrationResponseKey("/4\\d\\d/")
                 .contentHandlingStrategy("CONVERT_TO_BINARY")
@@ -58,82 +67,154 @@ class UpdateHandlerTest {
                 .responseParameters(Map.of("method.response.header.X-Other", "'static'"))
                 .responseTemplates(Map.of("application/xml", "<ok/>"))
                 .build();
-        final UpdateIntegrationResponseRequest patch = Translator.updateRequest(desired, previous);
-        serviceReaches(patch, desired);
+        final UpdateIntegrationResponseRequest expectedPatch = patch().integrationResponseKey("/4\\d\\d/")
+                .contentHandlingStrategy("CONVERT_TO_BINARY")
+                .templateSelectionExpression("$default")
+                .responseParameters(Map.of("method.response.header.X-Other", "'static'"))
+                .responseTemplates(Map.of("application/xml", "<ok/>"))
+                .build();
+        serviceReaches(expectedPatch, desired);
 
-        assertEquals(ProgressEvent.defaultSuccessHandler(desired), update(desired, previous));
-        verify(client).updateIntegrationResponse(patch);
-        verify(client).getIntegrationResponse(Translator.readRequest(desired));
+        assertEquals(
+                ProgressEvent.defaultSuccessHandler(ResourceModel.builder()
+                        .apiId("a1b2c3d4e5")
+                        .integrationId("int1234")
+                        .integrationResponseId("res5678")
+                        .integrationResponseKey("/4\\d\\d/")
+                        .contentHandlingStrategy("CONVERT_TO_BINARY")
+                        .templateSelectionExpression("$default")
+                        .responseParameters(Map.of("method.response.header.X-Other", "'static'"))
+                        .responseTemplates(Map.of("application/xml", "<ok/>"))
+                        .build()),
+                update(desired, fullModel()));
+        verify(client).updateIntegrationResponse(expectedPatch);
+        verify(client).getIntegrationResponse(getRequest("res5678"));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
 
     static Stream<Arguments> droppedProperties() {
         return Stream.<Arguments>of(
-                Arguments.of("ContentHandlingStrategy", (UnaryOperator<ResourceModel>)
-                        m -> m.toBuilder().contentHandlingStrategy(null).build()),
-                Arguments.of("TemplateSelectionExpression", (UnaryOperator<ResourceModel>)
-                        m -> m.toBuilder().templateSelectionExpression(null).build()),
-                Arguments.of("ResponseParameters", (UnaryOperator<ResourceModel>)
-                        m -> m.toBuilder().responseParameters(null).build()),
-                Arguments.of("ResponseTemplates", (UnaryOperator<ResourceModel>)
-                        m -> m.toBuilder().responseTemplates(null).build()),
-                Arguments.of("one ResponseTemplates entry", (UnaryOperator<ResourceModel>) m -> m.toBuilder()
-                        .responseTemplates(Map.of("application/json", "{\"ok\": true}"))
-                        .build()));
+                Arguments.of(
+                        "ContentHandlingStrategy",
+                        (UnaryOperator<ResourceModel>)
+                                m -> m.toBuilder().contentHandlingStrategy(null).build(),
+                        patchOfTheFullModel().contentHandlingStrategy("").build()),
+                Arguments.of(
+                        "TemplateSelectionExpression",
+                        (UnaryOperator<ResourceModel>) m ->
+                                m.toBuilder().templateSelectionExpression(null).build(),
+                        patchOfTheFullModel().templateSelectionExpression("").build()),
+                Arguments.of(
+                        "ResponseParameters",
+                        (UnaryOperator<ResourceModel>)
+                                m -> m.toBuilder().responseParameters(null).build(),
+                        patchOfTheFullModel().responseParameters(Map.of()).build()),
+                Arguments.of(
+                        "ResponseTemplates",
+                        (UnaryOperator<ResourceModel>)
+                                m -> m.toBuilder().responseTemplates(null).build(),
+                        patchOfTheFullModel().responseTemplates(Map.of()).build()),
+                Arguments.of(
+                        "one ResponseTemplates entry",
+                        (UnaryOperator<ResourceModel>) m -> m.toBuilder()
+                                .responseTemplates(Map.of("application/json", "{\"ok\": true}"))
+                                .build(),
+                        patchOfTheFullModel()
+                                .responseTemplates(Map.of("application/json", "{\"ok\": true}"))
+                                .build()));
     }
 
+    /** The service answers without what was dropped (an empty auto-construct map for a map): it stays absent. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("droppedProperties")
-    void aPropertyDroppedFromTheTemplateIsGoneAfterwards(
-            final String dropped, final UnaryOperator<ResourceModel> drop) {
-        final ResourceModel previous = fullModel();
+    void aPropertyDroppedFromTheTemplateIsClearedAndStaysAbsent(
+            final String dropped,
+            final UnaryOperator<ResourceModel> drop,
+            final UpdateIntegrationResponseRequest expectedPatch) {
         final ResourceModel desired = drop.apply(fullModel());
-        final UpdateIntegrationResponseRequest patch = Translator.updateRequest(desired, previous);
-        serviceReaches(patch, desired);
+        serviceReaches(expectedPatch, desired);
 
-        assertEquals(ProgressEvent.defaultSuccessHandler(desired), update(desired, previous));
-        verify(client).updateIntegrationResponse(patch);
-        verify(client).getIntegrationResponse(Translator.readRequest(desired));
+        assertEquals(ProgressEvent.defaultSuccessHandler(desired), update(desired, fullModel()));
+        verify(client).updateIntegrationResponse(expectedPatch);
+        verify(client).getIntegrationResponse(getRequest("res5678"));
+        HandlerTestSupport.verifyNoOtherCalls(client);
+    }
+
+    /** Cleared to {@code {}} and {@code ""}, the service holds nothing for them; the read-back shows them as given. */
+    @Test
+    void valuesClearedToEmptyComeBackAsGivenFromTheReadBack() {
+        final ResourceModel desired = minimalModel().toBuilder()
+                .templateSelectionExpression("")
+                .responseParameters(Map.of())
+                .responseTemplates(Map.of())
+                .build();
+        final UpdateIntegrationResponseRequest expectedPatch = patch().integrationResponseKey("$default")
+                .contentHandlingStrategy("")
+                .templateSelectionExpression("")
+                .responseParameters(Map.of())
+                .responseTemplates(Map.of())
+                .build();
+        serviceReaches(
+                expectedPatch,
+                ResourceModel.builder()
+                        .integrationResponseId("res5678")
+                        .integrationResponseKey("$default")
+                        .build());
+
+        assertEquals(
+                ProgressEvent.defaultSuccessHandler(ResourceModel.builder()
+                        .apiId("a1b2c3d4e5")
+                        .integrationId("int1234")
+                        .integrationResponseId("res5678")
+                        .integrationResponseKey("$default")
+                        .templateSelectionExpression("")
+                        .responseParameters(Map.of())
+                        .responseTemplates(Map.of())
+                        .build()),
+                update(desired, fullModel()));
+        verify(client).updateIntegrationResponse(expectedPatch);
+        verify(client).getIntegrationResponse(getRequest("res5678"));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
 
     @Test
     void withoutAPreviousStateOnlyTheDesiredValuesAreSent() {
-        final UpdateIntegrationResponseRequest patch = Translator.updateRequest(fullModel(), null);
-        serviceReaches(patch, fullModel());
+        serviceReaches(patchOfTheFullModel().build(), fullModel());
 
         assertEquals(ProgressEvent.defaultSuccessHandler(fullModel()), update(fullModel(), null));
-        verify(client).updateIntegrationResponse(patch);
-        verify(client).getIntegrationResponse(Translator.readRequest(fullModel()));
+        verify(client).updateIntegrationResponse(patchOfTheFullModel().build());
+        verify(client).getIntegrationResponse(getRequest("res5678"));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
 
     @Test
     void somethingSetOutsideTheTemplateIsClearedByASecondPatch() {
         final ResourceModel desired = minimalModel();
-        final ResourceModel drifted = minimalModel().toBuilder()
-                .contentHandlingStrategy("CONVERT_TO_TEXT")
+        final UpdateIntegrationResponseRequest firstPatch =
+                patch().integrationResponseKey("$default").build();
+        final UpdateIntegrationResponseRequest secondPatch = patch().integrationResponseKey("$default")
+                .contentHandlingStrategy("")
                 .build();
-        final UpdateIntegrationResponseRequest firstPatch = Translator.updateRequest(desired, minimalModel());
-        final UpdateIntegrationResponseRequest secondPatch = Translator.updateRequest(desired, drifted);
-        assertThat(secondPatch.contentHandlingStrategyAsString()).isEmpty();
-        when(client.updateIntegrationResponse(eq(firstPatch))).thenReturn(updateResponse(drifted));
+        when(client.updateIntegrationResponse(eq(firstPatch)))
+                .thenReturn(updateResponse(minimalModel().toBuilder()
+                        .contentHandlingStrategy("CONVERT_TO_TEXT")
+                        .build()));
         serviceReaches(secondPatch, desired);
 
-        assertEquals(ProgressEvent.defaultSuccessHandler(desired), update(desired, minimalModel()));
+        assertEquals(ProgressEvent.defaultSuccessHandler(minimalModel()), update(desired, minimalModel()));
         verify(client).updateIntegrationResponse(firstPatch);
         verify(client).updateIntegrationResponse(secondPatch);
-        verify(client).getIntegrationResponse(Translator.readRequest(desired));
+        verify(client).getIntegrationResponse(getRequest("res5678"));
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
 
     @Test
     void aReadBackThatDiffersFailsNotStabilizedNamingTheProperty() {
-        final ResourceModel desired = fullModel();
-        final UpdateIntegrationResponseRequest patch = Translator.updateRequest(desired, desired);
-        when(client.updateIntegrationResponse(eq(patch))).thenReturn(updateResponse(desired));
-        when(client.getIntegrationResponse(eq(Translator.readRequest(desired))))
-                .thenReturn(getResponse(desired.toBuilder()
+        final UpdateIntegrationResponseRequest expectedPatch =
+                patchOfTheFullModel().build();
+        when(client.updateIntegrationResponse(eq(expectedPatch))).thenReturn(updateResponse(fullModel()));
+        when(client.getIntegrationResponse(eq(getRequest("res5678"))))
+                .thenReturn(getResponse(fullModel().toBuilder()
                         .responseTemplates(Map.of("text/plain", "stale"))
                         .build()));
 
@@ -143,13 +224,17 @@ class UpdateHandlerTest {
                         null,
                         HandlerErrorCode.NotStabilized,
                         "After the update the service still holds other values for ResponseTemplates"),
-                update(desired, desired));
+                update(fullModel(), fullModel()));
+        verify(client).updateIntegrationResponse(expectedPatch);
+        verify(client).getIntegrationResponse(getRequest("res5678"));
+        HandlerTestSupport.verifyNoOtherCalls(client);
     }
 
     @Test
     void aResourceThatDoesNotExistFailsNotFoundWithoutARead() {
-        final UpdateIntegrationResponseRequest patch = Translator.updateRequest(fullModel(), fullModel());
-        when(client.updateIntegrationResponse(eq(patch)))
+        final UpdateIntegrationResponseRequest expectedPatch =
+                patchOfTheFullModel().build();
+        when(client.updateIntegrationResponse(eq(expectedPatch)))
                 .thenThrow(notFound("Invalid IntegrationResponse identifier specified"));
 
         assertEquals(
@@ -157,16 +242,18 @@ class UpdateHandlerTest {
                         null,
                         null,
                         HandlerErrorCode.NotFound,
-                        ExceptionTranslator.notFound(fullModel(), "Invalid IntegrationResponse identifier specified")),
+                        "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|res5678'"
+                                + " was not found (Invalid IntegrationResponse identifier specified)"),
                 update(fullModel(), fullModel()));
-        verify(client).updateIntegrationResponse(patch);
+        verify(client).updateIntegrationResponse(expectedPatch);
         HandlerTestSupport.verifyNoOtherCalls(client);
     }
 
     @Test
     void aKeyTakenByAnotherResponseFailsResourceConflict() {
-        final UpdateIntegrationResponseRequest patch = Translator.updateRequest(fullModel(), fullModel());
-        when(client.updateIntegrationResponse(eq(patch)))
+        final UpdateIntegrationResponseRequest expectedPatch =
+                patchOfTheFullModel().build();
+        when(client.updateIntegrationResponse(eq(expectedPatch)))
                 .thenThrow(ConflictException.builder()
                         .awsErrorDetails(HandlerTestSupport.errorDetails(
                                 "ConflictException", "The resource already exists.", 409))
@@ -176,6 +263,8 @@ class UpdateHandlerTest {
         assertEquals(
                 ProgressEvent.failed(null, null, HandlerErrorCode.ResourceConflict, "The resource already exists."),
                 update(fullModel(), fullModel()));
+        verify(client).updateIntegrationResponse(expectedPatch);
+        HandlerTestSupport.verifyNoOtherCalls(client);
     }
 
     @Test

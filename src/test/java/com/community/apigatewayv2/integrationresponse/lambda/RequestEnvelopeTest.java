@@ -11,6 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** What is wrong with a payload is named before either request path reads it. */
 class RequestEnvelopeTest {
+    private static final String CREDENTIALS =
+            "{\"accessKeyId\": \"AKID\", \"secretAccessKey\": \"s\", \"sessionToken\": \"t\"}";
 
     @ParameterizedTest
     @CsvSource(
@@ -22,12 +24,25 @@ class RequestEnvelopeTest {
                 "{\"action\": \"read\"}|Unknown action 'read': expected one of CREATE, READ, UPDATE, DELETE, LIST",
                 "{\"action\": \"READ\"}|The request carries no requestData object",
                 "{\"action\": \"READ\", \"requestData\": {}}|The request carries no callerCredentials object",
-                "{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": {}, \"resourceProperties\": []}}"
-                        + "|resourceProperties is not a JSON object",
-                "{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": {}, \"previousResourceProperties\": 1}}"
-                        + "|previousResourceProperties is not a JSON object",
-                "{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": {}}, \"callbackContext\": \"x\"}"
-                        + "|callbackContext is not a JSON object"
+                "{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": {}}}"
+                        + "|callerCredentials carries no accessKeyId",
+                "{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": {\"accessKeyId\": \"AKID\","
+                        + " \"secretAccessKey\": null}}}|callerCredentials carries no secretAccessKey",
+                "{\"action\": \"CREATE\", \"requestData\": {\"callerCredentials\": {\"accessKeyId\": \"AKID\","
+                        + " \"secretAccessKey\": \"s\"}}}|callerCredentials carries no sessionToken",
+                "{\"action\": \"CREATE\", \"requestData\": {\"callerCredentials\": {\"accessKeyId\": \"AKID\","
+                        + " \"secretAccessKey\": \"s\", \"sessionToken\": 7}}}|callerCredentials.sessionToken is not a string",
+                "{\"action\": \"UPDATE\", \"requestData\": {\"callerCredentials\": " + CREDENTIALS + ","
+                        + " \"providerCredentials\": {\"accessKeyId\": \"AKID\", \"secretAccessKey\": \"s\"}}}"
+                        + "|providerCredentials carries no sessionToken",
+                "{\"action\": \"CREATE\", \"requestData\": {\"callerCredentials\": {\"accessKeyId\": [],"
+                        + " \"secretAccessKey\": \"s\", \"sessionToken\": \"t\"}}}|callerCredentials.accessKeyId is not a string",
+                "{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": " + CREDENTIALS
+                        + ", \"resourceProperties\": []}}" + "|resourceProperties is not a JSON object",
+                "{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": " + CREDENTIALS
+                        + ", \"previousResourceProperties\": 1}}" + "|previousResourceProperties is not a JSON object",
+                "{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": " + CREDENTIALS
+                        + "}, \"callbackContext\": \"x\"}" + "|callbackContext is not a JSON object"
             })
     void envelopeProblemsAreNamed(final String payload, final String problem) {
         assertEquals(
@@ -37,9 +52,10 @@ class RequestEnvelopeTest {
 
     @Test
     void aWellFormedEnvelopeIsLeftToTheRuntime() {
-        assertNull(RequestEnvelope.open(("{\"action\": \"CREATE\", \"requestData\": {\"callerCredentials\": {},"
-                                + " \"resourceProperties\": {}, \"previousResourceProperties\": null}, \"callbackContext\": null}")
-                        .getBytes(StandardCharsets.UTF_8))
+        assertNull(RequestEnvelope.open(
+                        ("{\"action\": \"CREATE\", \"requestData\": {\"callerCredentials\": " + CREDENTIALS + ","
+                                        + " \"resourceProperties\": {}, \"previousResourceProperties\": null}, \"callbackContext\": null}")
+                                .getBytes(StandardCharsets.UTF_8))
                 .problem());
         assertThat(RequestEnvelope.open(("{\"action\": \"" + "X".repeat(100) + "\"}").getBytes(StandardCharsets.UTF_8))
                         .problem())

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.community.apigatewayv2.integrationresponse.handler.BaseHandlerStd;
 import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.json.JSONArray;
@@ -37,9 +39,12 @@ import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationRespo
 import software.amazon.cloudformation.AbstractWrapper;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.injection.SessionCredentialsProvider;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.LoggerProxy;
 import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.resource.Serializer;
 
@@ -356,6 +361,147 @@ class RequestRouterTest {
                     .as(createdOnFirstUse)
                     .isNull();
         }
+    }
+
+    /** Before the envelope named them, every action failed InternalFailure "sessionToken must not be null." with the model. */
+    @Test
+    void credentialsWithoutASessionTokenFailInvalidRequestNamingItOnBothPaths() throws IOException {
+        final JSONObject noToken =
+                new JSONObject().put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET);
+        final JSONObject identifier = new JSONObject()
+                .put("ApiId", HandlerTestSupport.API_ID)
+                .put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
+                .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID);
+        final List<JSONObject> payloads = new ArrayList<>();
+        for (final String action : List.of("CREATE", "READ", "UPDATE", "DELETE", "LIST")) {
+            final JSONObject properties = "CREATE".equals(action) ? createInput() : identifier;
+            payloads.add(HandlerTestSupport.handlerRequest(action, properties, noToken));
+            // a callback context sends the request to the runtime's own processing
+            payloads.add(HandlerTestSupport.handlerRequest(action, properties, noToken)
+                    .put("callbackContext", new JSONObject()));
+        }
+        for (final JSONObject payload : payloads) {
+            assertEquals(
+                    failed("InvalidRequest", "callerCredentials carries no sessionToken"),
+                    invoke(payload).toMap(),
+                    payload.toString());
+        }
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void theTestEntrypointNamesWhatItsCredentialsLack() throws IOException {
+        final JSONObject payload = new JSONObject()
+                .put(
+                        "credentials",
+                        new JSONObject().put("accessKeyId", "AKIDCANARY").put("secretAccessKey", SECRET))
+                .put("action", "CREATE")
+                .put("region", "eu-west-1")
+                .put("request", new JSONObject().put("desiredResourceState", createInput()));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        wrapper.testEntrypoint(
+                new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+
+        assertEquals(
+                failed("InvalidRequest", "credentials carries no sessionToken"),
+                assertNoSecrets(out).toMap());
+        verifyNoInteractions(client);
+    }
+
+    /** Handlers whose READ, LIST and UPDATE answer IN_PROGRESS, and whose CREATE throws past the exception translator. */
+    private RequestRouter routerWithMisbehavingHandlers() {
+        final BaseHandlerStd inProgress = new BaseHandlerStd() {
+            @Override
+            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+                    final AmazonWebServicesClientProxy proxy,
+                    final ResourceHandlerRequest<ResourceModel> request,
+                    final CallbackContext callbackContext,
+                    final ProxyClient<ApiGatewayV2Client> proxyClient,
+                    final Logger logger) {
+                return ProgressEvent.progress(request.getDesiredResourceState(), callbackContext);
+            }
+        };
+        final BaseHandlerStd broken = new BaseHandlerStd() {
+            @Override
+            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+                    final AmazonWebServicesClientProxy proxy,
+                    final ResourceHandlerRequest<ResourceModel> request,
+                    final CallbackContext callbackContext,
+                    final ProxyClient<ApiGatewayV2Client> proxyClient,
+                    final Logger logger) {
+                throw new AssertionError("the handler broke");
+            }
+        };
+        return new RequestRouter(new Handlers(
+                region -> client,
+                new EnumMap<>(Map.of(
+                        Action.READ, inProgress,
+                        Action.LIST, inProgress,
+                        Action.UPDATE, inProgress,
+                        Action.CREATE, broken))));
+    }
+
+    private JSONObject invoke(final RequestRouter router, final JSONObject payload) throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        router.handleRequest(
+                new ByteArrayInputStream(payload.toString().getBytes(StandardCharsets.UTF_8)), out, context());
+        return assertNoSecrets(out);
+    }
+
+    @Test
+    void readAndListThatAnswerInProgressFailInternalFailure() throws IOException {
+        final RequestRouter router = routerWithMisbehavingHandlers();
+        final JSONObject identifier = new JSONObject()
+                .put("ApiId", HandlerTestSupport.API_ID)
+                .put("IntegrationId", HandlerTestSupport.INTEGRATION_ID)
+                .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID);
+
+        for (final String action : List.of("READ", "LIST")) {
+            assertEquals(
+                    failed("InternalFailure", "READ and LIST handlers must return synchronously."),
+                    invoke(router, handlerRequest(action, identifier)).toMap(),
+                    action);
+        }
+        final JSONObject update = invoke(
+                router,
+                handlerRequest("UPDATE", createInput().put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)));
+        assertEquals("IN_PROGRESS", update.getString("status"), update.toString());
+        assertEquals(
+                HandlerTestSupport.RESPONSE_ID,
+                update.getJSONObject("resourceModel").getString("IntegrationResponseId"));
+    }
+
+    /** The runtime puts the desired model on this event; a FAILED event carries none, on either path. */
+    @Test
+    void aHandlerThatThrowsFailsInternalFailureWithoutTheDesiredModel() throws IOException {
+        final RequestRouter router = routerWithMisbehavingHandlers();
+
+        final JSONObject lean = invoke(router, handlerRequest("CREATE", createInput()));
+        final JSONObject runtime =
+                invoke(router, handlerRequest("CREATE", createInput()).put("callbackContext", new JSONObject()));
+
+        for (final JSONObject response : List.of(lean, runtime)) {
+            assertEquals(failed("InternalFailure", "the handler broke"), response.toMap(), response.toString());
+        }
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void theRuntimeWritesAFailedEventWithoutAModel() throws IOException {
+        final ProgressEvent<ResourceModel, CallbackContext> failed = ProgressEvent.defaultFailureHandler(
+                new IllegalStateException("broken"), HandlerErrorCode.InternalFailure);
+        failed.setResourceModel(fullModel());
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new RuntimeWrapper(handlers).writeResponse(out, failed);
+
+        assertEquals(failed("InternalFailure", "broken"), new JSONObject(out.toString(StandardCharsets.UTF_8)).toMap());
+    }
+
+    /** A FAILED event as both paths write it: nothing but its status, code, message and callback delay. */
+    private static Map<String, Object> failed(final String errorCode, final String message) {
+        return Map.of("status", "FAILED", "errorCode", errorCode, "message", message, "callbackDelaySeconds", 0);
     }
 
     private static Object field(final RuntimeWrapper wrapper, final String name) throws ReflectiveOperationException {

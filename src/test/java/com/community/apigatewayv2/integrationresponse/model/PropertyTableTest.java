@@ -77,6 +77,17 @@ class PropertyTableTest {
                         "ResponseTemplates",
                         "TemplateSelectionExpression"),
                 names(Property.playing(Role.UPDATABLE)));
+        assertEquals(
+                List.of(
+                        Role.PARENT,
+                        Role.PARENT,
+                        Role.READ_ONLY,
+                        Role.UPDATABLE,
+                        Role.UPDATABLE,
+                        Role.UPDATABLE,
+                        Role.UPDATABLE,
+                        Role.UPDATABLE),
+                Arrays.stream(Property.values()).map(Property::role).toList());
         assertEquals(pointers("createOnlyProperties"), names(Property.playing(Role.PARENT)));
         assertEquals(pointers("readOnlyProperties"), names(Property.playing(Role.READ_ONLY)));
         assertEquals(pointers("primaryIdentifier"), names(Property.primaryIdentifier()));

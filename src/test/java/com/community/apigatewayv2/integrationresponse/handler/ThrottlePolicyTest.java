@@ -141,6 +141,19 @@ class ThrottlePolicyTest {
     }
 
     @Test
+    void theEighthRoundStillWaits() {
+        final CallbackContext context = new CallbackContext();
+        context.setThrottledRounds(7);
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = policy(1.0, 0)
+                .inProgress(throttled(1), Action.UPDATE, HandlerTestSupport.fullModel(), context)
+                .orElseThrow();
+
+        assertEquals(OperationStatus.IN_PROGRESS, event.getStatus());
+        assertEquals(8, event.getCallbackContext().getThrottledRounds());
+    }
+
+    @Test
     void theNinthRoundFailsThrottlingSayingWhy() {
         final CallbackContext context = new CallbackContext();
         context.setThrottledRounds(8);

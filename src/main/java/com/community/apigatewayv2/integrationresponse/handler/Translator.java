@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationRespo
  * where the service holds something else, the service's value shows.
  */
 final class Translator {
+    private static final List<Property> UPDATABLE = Property.playing(Role.UPDATABLE);
     private static final String CLEARED_STRING = "";
     private static final Map<String, String> CLEARED_MAP = Map.of();
 
@@ -113,7 +114,7 @@ final class Translator {
      */
     static ResourceModel asGiven(final ResourceModel actual, final ResourceModel given) {
         final ResourceModel shown = actual.toBuilder().build();
-        for (final Property property : Property.playing(Role.UPDATABLE)) {
+        for (final Property property : UPDATABLE) {
             if (equivalent(property.get(given), property.get(actual))) {
                 property.set(shown, property.get(given));
             }
@@ -123,7 +124,7 @@ final class Translator {
 
     /** The names of the updatable properties whose values differ, "not set" and empty being the same. */
     static List<String> differences(final ResourceModel desired, final ResourceModel actual) {
-        return Property.playing(Role.UPDATABLE).stream()
+        return UPDATABLE.stream()
                 .filter(property -> !equivalent(property.get(desired), property.get(actual)))
                 .map(Property::jsonName)
                 .sorted()

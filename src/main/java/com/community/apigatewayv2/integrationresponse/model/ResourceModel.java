@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import lombok.AllArgsConstructor;
 import lombok.Builder;
 import lombok.Data;
@@ -181,9 +182,13 @@ public class ResourceModel {
 
         /** The property of that JSON (and SDK member) name. */
         public static Optional<Property> named(final String jsonName) {
-            return Arrays.stream(values())
-                    .filter(property -> property.jsonName.equals(jsonName))
-                    .findFirst();
+            return Optional.ofNullable(ByName.PROPERTIES.get(jsonName));
+        }
+
+        /** Looked up for every property of every request and answer, so kept as a map. */
+        private static final class ByName {
+            static final Map<String, Property> PROPERTIES =
+                    Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Property::jsonName, p -> p));
         }
 
         /** The parts of the primary identifier, in order. */

@@ -5,8 +5,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.lambda.RecordingContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,20 +36,7 @@ class HandlerWrapperTest {
     }
 
     private Context context() {
-        final Context context = mock(Context.class);
-        when(context.getLogger()).thenReturn(new LambdaLogger() {
-            @Override
-            public void log(final String message) {
-                log.add(message);
-            }
-
-            @Override
-            public void log(final byte[] message) {
-                log.add(new String(message, StandardCharsets.UTF_8));
-            }
-        });
-        when(context.getRemainingTimeInMillis()).thenReturn(60_000);
-        return context;
+        return RecordingContext.into(log);
     }
 
     private static final JSONObject CREDENTIALS = new JSONObject()

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.community.apigatewayv2.integrationresponse.handler.BaseHandlerStd;
 import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
@@ -119,20 +117,7 @@ class LeanPathTest {
         final List<String> log = new ArrayList<>();
 
         Context context() {
-            final Context context = mock(Context.class);
-            when(context.getLogger()).thenReturn(new LambdaLogger() {
-                @Override
-                public void log(final String message) {
-                    log.add(message);
-                }
-
-                @Override
-                public void log(final byte[] message) {
-                    log.add(new String(message, StandardCharsets.UTF_8));
-                }
-            });
-            when(context.getRemainingTimeInMillis()).thenReturn(60_000);
-            return context;
+            return RecordingContext.into(log);
         }
 
         /** Through the TypeFunction, as Lambda calls it. */

@@ -5,13 +5,11 @@ import static com.community.apigatewayv2.integrationresponse.handler.HandlerTest
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.community.apigatewayv2.integrationresponse.handler.BaseHandlerStd;
 import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
@@ -63,21 +61,7 @@ class RequestRouterTest {
     private final RequestRouter wrapper = new RequestRouter(handlers);
 
     private Context context() {
-        final Context context = mock(Context.class);
-        final LambdaLogger logger = new LambdaLogger() {
-            @Override
-            public void log(final String message) {
-                logLines.add(message);
-            }
-
-            @Override
-            public void log(final byte[] message) {
-                logLines.add(new String(message, StandardCharsets.UTF_8));
-            }
-        };
-        when(context.getLogger()).thenReturn(logger);
-        when(context.getRemainingTimeInMillis()).thenReturn(60_000);
-        return context;
+        return RecordingContext.into(logLines);
     }
 
     private static JSONObject handlerRequest(final String action, final JSONObject properties) {

@@ -44,7 +44,7 @@ class NamespaceIT {
 
     private record Result(int exitCode, String output) {}
 
-    private static Result maven(final Path project, final String phase, final String typeName)
+    private static Result maven(final Path project, final String phase, final String typeName, final String... more)
             throws IOException, InterruptedException {
         final boolean windows = System.getProperty("os.name").startsWith("Windows");
         final Path mvn = Path.of(System.getProperty("maven.home"), "bin", windows ? "mvn.cmd" : "mvn");
@@ -52,14 +52,14 @@ class NamespaceIT {
                 mvn.toString(),
                 "-B",
                 "-o",
-                "-q",
                 "-f",
                 project.resolve("pom.xml").toString(),
                 "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"),
                 "-Dmaven.test.skip=true",
                 "-Djacoco.skip=true",
-                "-Dtype.name=" + typeName,
-                phase));
+                "-Dtype.name=" + typeName));
+        command.addAll(List.of(more));
+        command.add(phase);
         final Process process =
                 new ProcessBuilder(command).redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -82,13 +82,19 @@ class NamespaceIT {
     @Test
     void anotherNameReachesSchemaSettingsJarPackageRoleAndHandler() throws Exception {
         final Path project = WORK.resolve("acme");
-        for (final String file : List.of("pom.xml", "resource-schema.json", ".rpdk-config", "resource-role.yaml")) {
+        for (final String file : List.of(
+                "pom.xml",
+                "resource-schema.json",
+                ".rpdk-config",
+                "resource-role.yaml",
+                "template.yml",
+                "lambda-runtimes.properties")) {
             copy(Path.of(file), project.resolve(file));
         }
         copy(Path.of("src"), project.resolve("src"));
         copy(Path.of("inputs"), project.resolve("inputs"));
 
-        final Result build = maven(project, "package", ACME);
+        final Result build = maven(project, "package", ACME, "-Dlambda.runtime=java25");
         assertEquals(0, build.exitCode(), build.output());
 
         final String jar = "acme-apigatewayv2-integrationresponse-handler-"
@@ -111,7 +117,16 @@ class NamespaceIT {
                 }
             }
             assertThat(zip.getEntry("target/" + jar)).isNotNull();
+            try (InputStream in = zip.getInputStream(zip.getEntry(".rpdk-config"))) {
+                assertEquals(
+                        "java25",
+                        new JSONObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getString("runtime"));
+            }
         }
+        assertThat(Files.readString(project.resolve("target/type/template.yml")))
+                .contains("      Runtime: java25\n      CodeUri: ../" + jar + "\n")
+                .doesNotContain("java21")
+                .doesNotContain("Community");
         assertThat(Files.readString(project.resolve("target/type/resource-role.yaml")))
                 .contains("type/resource/Acme-ApiGatewayV2-IntegrationResponse/*")
                 .doesNotContain("Community");
@@ -144,5 +159,50 @@ class NamespaceIT {
 
         assertThat(build.exitCode()).as(build.output()).isNotZero();
         assertThat(build.output()).contains("type.name '" + typeName + "'").contains(reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"java11", "java2", "java21x"})
+    void aRuntimeOutsideTheTableFailsTheBuildNamingTheChoices(final String runtime) throws Exception {
+        final Path project = WORK.resolve("runtime-" + Integer.toHexString(runtime.hashCode()));
+        copy(Path.of("pom.xml"), project.resolve("pom.xml"));
+        copy(Path.of("lambda-runtimes.properties"), project.resolve("lambda-runtimes.properties"));
+
+        final Result build = maven(project, "validate", ACME, "-Dlambda.runtime=" + runtime);
+
+        assertThat(build.exitCode()).as(build.output()).isNotZero();
+        assertThat(build.output())
+                .contains("lambda.runtime '" + runtime + "' is not a Lambda runtime this handler runs on")
+                .contains("use one of java17, java21, java25 (the table in");
+    }
+
+    /** The warning looks 180 days ahead of the day the build runs: tables dated around it. */
+    @ParameterizedTest
+    @CsvSource({
+        "-400, Lambda deprecated the runtime java21 on",
+        "0,    Lambda deprecated the runtime java21 on",
+        "179,  Lambda deprecates the runtime java21 on",
+        "181,  ''"
+    })
+    void theBuildWarnsWhenTheRuntimeIsDeprecatedOrWillBeWithin180Days(final int daysAhead, final String warning)
+            throws Exception {
+        final Path project = WORK.resolve("runtime-dates-" + daysAhead);
+        copy(Path.of("pom.xml"), project.resolve("pom.xml"));
+        final String day = java.time.LocalDate.now().plusDays(daysAhead).toString();
+        Files.writeString(
+                project.resolve("dates.properties"), "# a test table\njava17=2020-01-01\njava21 = " + day + "\n");
+
+        final Result build = maven(
+                project,
+                "validate",
+                ACME,
+                "-Dlambda.runtimes=" + project.resolve("dates.properties").toAbsolutePath());
+
+        assertEquals(0, build.exitCode(), build.output());
+        if (warning.isEmpty()) {
+            assertThat(build.output()).doesNotContain("Lambda deprecate");
+        } else {
+            assertThat(build.output()).contains("[WARNING]").contains(warning + " " + day);
+        }
     }
 }

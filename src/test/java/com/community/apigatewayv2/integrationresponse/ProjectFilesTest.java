@@ -56,7 +56,8 @@ class ProjectFilesTest {
     void rpdkConfigNamesTheTypeTheRuntimeAndRealEntryPoints() throws Exception {
         assertEquals(projectTypeName(), RPDK_CONFIG.getString("typeName"));
         assertEquals("java", RPDK_CONFIG.getString("language"));
-        assertEquals("java17", RPDK_CONFIG.getString("runtime"));
+        // java21: on Amazon Linux 2023, supported by Lambda to 2029, the oldest LTS there
+        assertEquals("java21", RPDK_CONFIG.getString("runtime"));
         assertEquals("2.0.0", RPDK_CONFIG.getJSONObject("settings").getString("protocolVersion"));
         for (final String key : List.of("entrypoint", "testEntrypoint")) {
             final String[] entry = RPDK_CONFIG.getString(key).split("::");
@@ -71,7 +72,7 @@ class ProjectFilesTest {
         assertEquals(
                 List.of(RPDK_CONFIG.getString("entrypoint"), RPDK_CONFIG.getString("testEntrypoint")),
                 matches("template.yml", "^\\s+Handler: (\\S+)$"));
-        assertEquals(List.of("java17", "java17"), matches("template.yml", "^\\s+Runtime: (\\S+)$"));
+        assertEquals(List.of("java21", "java21"), matches("template.yml", "^\\s+Runtime: (\\S+)$"));
         // the jar a build of this directory's type name writes; other names write theirs beside it
         final String jar = projectTypeName().replace("::", "-").toLowerCase(Locale.ROOT) + "-handler-"
                 + System.getProperty("handler.jar").replaceAll("^.*-handler-", "");
@@ -79,6 +80,40 @@ class ProjectFilesTest {
             assertEquals(System.getProperty("handler.jar"), jar);
         }
         assertEquals(List.of("./target/" + jar, "./target/" + jar), matches("template.yml", "^\\s+CodeUri: (\\S+)$"));
+    }
+
+    /** -Dlambda.runtime switches the runtime of every file the build writes for the type, and nothing else. */
+    @Test
+    void theBuildsFilesNameTheRuntimeTheBuildWasGiven() throws IOException {
+        final String runtime = System.getProperty("lambda.runtime");
+        final JSONObject built = readJson("target/type/.rpdk-config");
+        assertEquals(runtime, built.getString("runtime"));
+        assertEquals(
+                RPDK_CONFIG
+                        .put("typeName", ResourceModel.TYPE_NAME)
+                        .put("runtime", runtime)
+                        .toMap(),
+                built.toMap());
+        assertEquals(List.of(runtime, runtime), matches("target/type/template.yml", "^\\s+Runtime: (\\S+)$"));
+        final String jar = "../" + System.getProperty("handler.jar");
+        assertEquals(List.of(jar, jar), matches("target/type/template.yml", "^\\s+CodeUri: (\\S+)$"));
+        assertEquals(
+                matches("template.yml", "^\\s+Handler: (\\S+)$"),
+                matches("target/type/template.yml", "^\\s+Handler: (\\S+)$"));
+        assertThat(Files.readString(Path.of("target/type/template.yml")))
+                .contains("of the " + ResourceModel.TYPE_NAME + " resource type");
+    }
+
+    /** The runtime table: every runtime in it runs release-17 bytecode; each has a deprecation date. */
+    @Test
+    void theRuntimeTableListsJavaRuntimesWithDates() throws IOException {
+        final java.util.Properties table = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("lambda-runtimes.properties"))) {
+            table.load(in);
+        }
+        assertEquals(Set.of("java17", "java21", "java25"), table.stringPropertyNames());
+        assertEquals("2029-06-30", table.getProperty("java21"));
+        assertThat(table.getProperty(System.getProperty("lambda.runtime"))).isNotNull();
     }
 
     /**

@@ -108,7 +108,9 @@ class RegistrationPackageIT {
                 project.put("typeName", TYPE_NAME).toMap(), json("schema.json").toMap());
         final JSONObject settings = new JSONObject(Files.readString(Path.of(".rpdk-config")));
         assertEquals(
-                settings.put("typeName", TYPE_NAME).toMap(),
+                settings.put("typeName", TYPE_NAME)
+                        .put("runtime", System.getProperty("lambda.runtime"))
+                        .toMap(),
                 json(".rpdk-config").toMap());
     }
 

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
  */
 public final class Bench {
 
-    /** The flags Lambda's Java 17 runtime starts the JVM with, used on both sides of the cold start. */
+    /** The flags Lambda's Java runtimes start the JVM with, used on both sides of the cold start. */
     static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
     private static final int COLD_RUNS = 7;

@@ -58,15 +58,17 @@ final class ClientBuilder {
 
     static ApiGatewayV2Client client(final String region) {
         final String key = region + " " + System.getProperty(ENDPOINT_PROPERTY, "");
-        return CLIENTS.computeIfAbsent(key, ignored -> ApiGatewayV2Client.builder()
-                .httpClient(Http.CLIENT)
-                .region(Region.of(region))
-                .credentialsProvider(NO_CLIENT_CREDENTIALS)
-                .overrideConfiguration(configuration -> configuration
-                        .retryStrategy(RETRY_STRATEGY)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT))
-                .build());
+        return CLIENTS.computeIfAbsent(
+                key,
+                ignored -> ApiGatewayV2Client.builder()
+                        .httpClient(Http.CLIENT)
+                        .region(Region.of(region))
+                        .credentialsProvider(NO_CLIENT_CREDENTIALS)
+                        .overrideConfiguration(configuration -> configuration
+                                .retryStrategy(RETRY_STRATEGY)
+                                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                                .apiCallTimeout(CALL_TIMEOUT))
+                        .build());
     }
 
     /**

@@ -64,9 +64,11 @@ public final class ThrottlePolicy {
     private static final Set<Action> MAY_ANSWER_IN_PROGRESS = EnumSet.of(Action.UPDATE, Action.DELETE);
 
     /** Real time, real sleeps. */
-    public static final ThrottlePolicy PRODUCTION =
-            new ThrottlePolicy(1.0, System::nanoTime, ThrottlePolicy::sleep, () -> ThreadLocalRandom.current()
-                    .nextDouble());
+    public static final ThrottlePolicy PRODUCTION = new ThrottlePolicy(
+            1.0,
+            System::nanoTime,
+            ThrottlePolicy::sleep,
+            () -> ThreadLocalRandom.current().nextDouble());
 
     /** Sleeps for a time; interruption ends the wait early. */
     @FunctionalInterface
@@ -98,8 +100,11 @@ public final class ThrottlePolicy {
 
     /** Real time and sleeps, every wait multiplied by {@code scale}: for local runs that must end sooner. */
     public static ThrottlePolicy scaled(final double scale) {
-        return new ThrottlePolicy(scale, System::nanoTime, ThrottlePolicy::sleep, () -> ThreadLocalRandom.current()
-                .nextDouble());
+        return new ThrottlePolicy(
+                scale,
+                System::nanoTime,
+                ThrottlePolicy::sleep,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** The policy the invocation's calls run under: the one {@link Handlers} was given, else production's. */

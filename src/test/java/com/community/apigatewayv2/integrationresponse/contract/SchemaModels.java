@@ -145,13 +145,12 @@ final class SchemaModels {
             final String name = names.get(i);
             final Object current = created.properties().get(name);
             final Step step = plan.get(i) == Step.DROP && isRequired(name) ? Step.REPLACE : plan.get(i);
-            final Object value =
-                    switch (step) {
-                        case KEEP -> current;
-                        case REPLACE -> other.properties().get(name);
-                        case DROP -> null;
-                        case FEWER_KEYS -> fewerKeys(current, kept);
-                    };
+            final Object value = switch (step) {
+                case KEEP -> current;
+                case REPLACE -> other.properties().get(name);
+                case DROP -> null;
+                case FEWER_KEYS -> fewerKeys(current, kept);
+            };
             if (value != null) {
                 properties.put(name, value);
             }

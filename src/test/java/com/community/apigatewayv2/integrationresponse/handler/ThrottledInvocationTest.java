@@ -155,9 +155,10 @@ class ThrottledInvocationTest {
         context.setThrottledRounds(3);
 
         assertEquals(ProgressEvent.defaultSuccessHandler(desired), invoke(Action.UPDATE, desired, previous, context));
-        verify(client).updateIntegrationResponse(argThat((UpdateIntegrationResponseRequest request) -> Map.of(
-                        "application/json", "{\"ok\": true}", "text/plain", "")
-                .equals(request.responseTemplates())));
+        verify(client)
+                .updateIntegrationResponse(argThat((UpdateIntegrationResponseRequest request) -> Map.of(
+                                "application/json", "{\"ok\": true}", "text/plain", "")
+                        .equals(request.responseTemplates())));
         verify(client, times(2)).getIntegrationResponse(any(GetIntegrationResponseRequest.class));
     }
 

@@ -225,13 +225,12 @@ public final class BadInputs {
                 return request(mutation, action, existingModel(), null, INVALID, "action");
             }
             case NOT_AN_OBJECT: {
-                JsonNode value =
-                        switch (n % 4) {
-                            case 0 -> nodes.arrayNode().add(word);
-                            case 1 -> nodes.textNode(word);
-                            case 2 -> nodes.numberNode(n);
-                            default -> nodes.booleanNode(true);
-                        };
+                JsonNode value = switch (n % 4) {
+                    case 0 -> nodes.arrayNode().add(word);
+                    case 1 -> nodes.textNode(word);
+                    case 2 -> nodes.numberNode(n);
+                    default -> nodes.booleanNode(true);
+                };
                 return new BadInput(
                         mutation, value.toString().getBytes(StandardCharsets.UTF_8), INVALID, "JSON object", false);
             }

@@ -398,21 +398,21 @@ public final class CfnLocal {
         final List<String> positional = new ArrayList<>();
 
         static Options parse(final String command, final Deque<String> words) {
-            final Set<String> allowed =
-                    switch (command) {
-                        case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
-                        case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults", "--throttle");
-                        case "stack" -> Set.of("--resources", "--stacks", "--throttle", "--time-scale");
-                        case "chaos" -> Set.of("--bad-inputs", "--seed");
-                        case "invoke" -> Set.of(
-                                "--aws",
-                                "--region",
-                                "--endpoint",
-                                "--api-id",
-                                "--integration-id",
-                                "--integration-response-id");
-                        default -> throw new UsageError("unknown command '" + command + "'");
-                    };
+            final Set<String> allowed = switch (command) {
+                case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
+                case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults", "--throttle");
+                case "stack" -> Set.of("--resources", "--stacks", "--throttle", "--time-scale");
+                case "chaos" -> Set.of("--bad-inputs", "--seed");
+                case "invoke" ->
+                    Set.of(
+                            "--aws",
+                            "--region",
+                            "--endpoint",
+                            "--api-id",
+                            "--integration-id",
+                            "--integration-response-id");
+                default -> throw new UsageError("unknown command '" + command + "'");
+            };
             final Options options = new Options();
             while (!words.isEmpty()) {
                 final String word = words.poll();

@@ -68,8 +68,9 @@ final class TemplateResources {
             switch (targetType) {
                 case API_TYPE -> resolved.put(property.getKey(), parents.apiId());
                 case INTEGRATION_TYPE -> resolved.put(property.getKey(), parents.integrationId());
-                default -> throw new IllegalArgumentException(name + "." + property.getKey() + " refers to '" + target
-                        + "', which is not an " + API_TYPE + " or " + INTEGRATION_TYPE + " in the template");
+                default ->
+                    throw new IllegalArgumentException(name + "." + property.getKey() + " refers to '" + target
+                            + "', which is not an " + API_TYPE + " or " + INTEGRATION_TYPE + " in the template");
             }
         }
         return resolved;

@@ -120,10 +120,11 @@ public final class FaultInjector implements FaultPlan {
             case 429 -> ServiceException.tooManyRequests("Too Many Requests");
             case 403 -> new ServiceException(403, "AccessDeniedException", "Injected fault: access denied");
             case 503 -> new ServiceException(503, "ServiceUnavailableException", "Service Unavailable");
-            default -> new ServiceException(
-                    status,
-                    status >= 500 ? "InternalServerErrorException" : "BadRequestException",
-                    "Injected fault: HTTP " + status);
+            default ->
+                new ServiceException(
+                        status,
+                        status >= 500 ? "InternalServerErrorException" : "BadRequestException",
+                        "Injected fault: HTTP " + status);
         };
     }
 }

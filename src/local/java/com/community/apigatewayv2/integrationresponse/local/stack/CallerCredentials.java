@@ -23,11 +23,13 @@ public final class CallerCredentials {
     public static AwsSessionCredentials fromDefaultChain(final Region region) {
         final AwsCredentials chain =
                 DefaultCredentialsProvider.builder().build().resolveCredentials();
-        return sessionCredentials(chain, () -> StsClient.builder()
-                .region(region)
-                .httpClient(LambdaWrapper.HTTP_CLIENT)
-                .credentialsProvider(StaticCredentialsProvider.create(chain))
-                .build());
+        return sessionCredentials(
+                chain,
+                () -> StsClient.builder()
+                        .region(region)
+                        .httpClient(LambdaWrapper.HTTP_CLIENT)
+                        .credentialsProvider(StaticCredentialsProvider.create(chain))
+                        .build());
     }
 
     /** {@code credentials} if they are session credentials, else temporary ones from the STS client given. */

@@ -657,12 +657,11 @@ class LocalApiGatewayV2SdkTest {
         NotFoundException error =
                 assertThrows(NotFoundException.class, () -> call.call(client, api, integration, response));
         assertEquals(404, error.statusCode());
-        String expected =
-                switch (missing) {
-                    case API -> "Invalid API identifier specified 123456789012:nosuchapi0";
-                    case INTEGRATION -> "Invalid Integration identifier specified";
-                    case RESPONSE -> "Invalid IntegrationResponse identifier specified";
-                };
+        String expected = switch (missing) {
+            case API -> "Invalid API identifier specified 123456789012:nosuchapi0";
+            case INTEGRATION -> "Invalid Integration identifier specified";
+            case RESPONSE -> "Invalid IntegrationResponse identifier specified";
+        };
         assertEquals(expected, error.awsErrorDetails().errorMessage());
         assertEquals(before, emulator.stateSnapshot());
         assertEquals(1, emulator.requestCount(operation));

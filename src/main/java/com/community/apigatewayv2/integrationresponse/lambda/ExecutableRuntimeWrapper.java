@@ -24,8 +24,14 @@ import software.amazon.cloudformation.resource.Serializer;
 public final class ExecutableRuntimeWrapper
         extends ExecutableWrapper<ResourceModel, CallbackContext, TypeConfigurationModel> {
     private final Handlers handlers;
+    /** As {@link RuntimeWrapper}'s: java.io.tmpdir is emptied only inside Lambda. */
+    private final boolean scrubsTemporaryDirectory;
 
     public ExecutableRuntimeWrapper(final Handlers handlers) {
+        this(handlers, RuntimeBinding.INSIDE_LAMBDA);
+    }
+
+    ExecutableRuntimeWrapper(final Handlers handlers, final boolean scrubsTemporaryDirectory) {
         // as RuntimeWrapper: the runtime creates the publishers left null on the first request that needs them
         super(
                 new SessionCredentialsProvider(),
@@ -36,6 +42,14 @@ public final class ExecutableRuntimeWrapper
                 new Serializer(),
                 HTTP_CLIENT);
         this.handlers = handlers;
+        this.scrubsTemporaryDirectory = scrubsTemporaryDirectory;
+    }
+
+    @Override
+    protected void scrubFiles() {
+        if (scrubsTemporaryDirectory) {
+            super.scrubFiles();
+        }
     }
 
     @Override

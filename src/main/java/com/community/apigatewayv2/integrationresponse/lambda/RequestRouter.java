@@ -46,6 +46,9 @@ public final class RequestRouter {
     private static final long TRUSTED_AGE_MILLIS = 2_000;
 
     private final Handlers handlers;
+    /** Inside Lambda, the temporary directory is emptied before each request, as the runtime does; nowhere else. */
+    private final boolean scrubsTemporaryDirectory;
+
     private final ResourceSchemaValidator validator = new ResourceSchemaValidator();
     /** The platform log (the function's own log group), set up on the first invocation. */
     private LoggerProxy logger;
@@ -55,7 +58,12 @@ public final class RequestRouter {
     private long emptySince;
 
     public RequestRouter(final Handlers handlers) {
+        this(handlers, RuntimeBinding.INSIDE_LAMBDA);
+    }
+
+    RequestRouter(final Handlers handlers, final boolean scrubsTemporaryDirectory) {
         this.handlers = handlers;
+        this.scrubsTemporaryDirectory = scrubsTemporaryDirectory;
     }
 
     /**
@@ -93,11 +101,13 @@ public final class RequestRouter {
     }
 
     /**
-     * The request as the runtime serves it, or null when the runtime must answer it: the temporary
-     * directory has something to clean, or the input fails the schema and the runtime words that failure.
+     * The request as the runtime serves it, or null when the runtime must answer it: inside Lambda, the
+     * temporary directory has something to clean; or the input fails the schema and the runtime words
+     * that failure.
      */
     private ProgressEvent<ResourceModel, CallbackContext> serve(final LeanRequest lean) {
-        if (!tmpDirEmpty() || VALIDATED.contains(lean.action) && !validator.isValid(lean.properties)) {
+        if (scrubsTemporaryDirectory && !tmpDirEmpty()
+                || VALIDATED.contains(lean.action) && !validator.isValid(lean.properties)) {
             return null;
         }
         ProgressEvent<ResourceModel, CallbackContext> event;
@@ -153,7 +163,7 @@ public final class RequestRouter {
 
     private RuntimeWrapper runtime(final Context context) {
         if (runtime == null) {
-            runtime = new RuntimeWrapper(handlers);
+            runtime = new RuntimeWrapper(handlers, scrubsTemporaryDirectory);
         }
         runtime.attachPlatformLog(context);
         return runtime;

@@ -25,7 +25,27 @@ final class RuntimeBinding {
             new TypeReference<>() {};
     static final TypeReference<ResourceModel> MODEL_TYPE = new TypeReference<>() {};
 
+    /**
+     * Whether this JVM runs in a Lambda execution environment, where {@code java.io.tmpdir} belongs to
+     * the function and the runtime empties it before every request. Anywhere else (a laptop, a CI
+     * runner, a container with a mounted temporary directory) that directory is shared, and nothing
+     * in it is ours to delete.
+     */
+    static final boolean INSIDE_LAMBDA = insideLambda(System.getenv());
+
     private RuntimeBinding() {}
+
+    /**
+     * Inside Lambda when both variables Lambda's runtime sets for every function are there: the
+     * address of its runtime API and the directory of the function's code.
+     */
+    static boolean insideLambda(final Map<String, String> environment) {
+        return isSet(environment.get("AWS_LAMBDA_RUNTIME_API")) && isSet(environment.get("LAMBDA_TASK_ROOT"));
+    }
+
+    private static boolean isSet(final String value) {
+        return value != null && !value.isBlank();
+    }
 
     /** The runtime's own validator parses four meta-schemas on construction and recompiles the schema per request. */
     static SchemaValidator validator() {

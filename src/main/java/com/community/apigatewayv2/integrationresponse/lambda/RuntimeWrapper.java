@@ -39,8 +39,10 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
             TEST_PAYLOAD_TYPE = new TypeReference<>() {};
 
     private final Handlers handlers;
+    /** Whether the runtime's emptying of java.io.tmpdir before each request is done: only inside Lambda. */
+    private final boolean scrubsTemporaryDirectory;
 
-    RuntimeWrapper(final Handlers handlers) {
+    RuntimeWrapper(final Handlers handlers, final boolean scrubsTemporaryDirectory) {
         // what the no-argument constructor builds, but a validator that compiles the schema once; the
         // runtime creates the publishers left null on the first request that needs them, as it does there
         super(
@@ -52,6 +54,15 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
                 new Serializer(),
                 HTTP_CLIENT);
         this.handlers = handlers;
+        this.scrubsTemporaryDirectory = scrubsTemporaryDirectory;
+    }
+
+    /** The runtime empties java.io.tmpdir before every request: right in Lambda, harmful anywhere else. */
+    @Override
+    protected void scrubFiles() {
+        if (scrubsTemporaryDirectory) {
+            super.scrubFiles();
+        }
     }
 
     /**
@@ -80,9 +91,13 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
         return handlers.invoke(proxy, request, action, callbackContext, loggerProxy);
     }
 
-    /** The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}. */
+    /**
+     * The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}; inside
+     * Lambda its temporary directory is emptied first, as for the TypeFunction.
+     */
     void testEntrypoint(final InputStream inputStream, final OutputStream outputStream, final Context context)
             throws IOException {
+        scrubFiles();
         loggerProxy = new LoggerProxy();
         loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
         ProgressEvent<ResourceModel, CallbackContext> response;

@@ -99,6 +99,18 @@ class LeanPathTest {
     }
 
     private static final class Side {
+        /** Inside Lambda (the temporary directory emptied before each request), unless built otherwise. */
+        final boolean insideLambda;
+
+        Side() {
+            this(true);
+        }
+
+        Side(final boolean insideLambda) {
+            this.insideLambda = insideLambda;
+            this.wrapper = new RequestRouter(handlers, insideLambda);
+        }
+
         final Recording handler = new Recording();
         final Handlers handlers = new Handlers(
                 region -> mock(ApiGatewayV2Client.class),
@@ -113,7 +125,7 @@ class LeanPathTest {
                         handler,
                         Action.LIST,
                         handler));
-        final RequestRouter wrapper = new RequestRouter(handlers);
+        final RequestRouter wrapper;
         final List<String> log = new ArrayList<>();
 
         Context context() {
@@ -129,7 +141,7 @@ class LeanPathTest {
 
         /** Straight through the runtime's request processing. */
         String runtime(final byte[] payload) throws IOException {
-            final RuntimeWrapper runtime = new RuntimeWrapper(handlers);
+            final RuntimeWrapper runtime = new RuntimeWrapper(handlers, insideLambda);
             runtime.attachPlatformLog(context());
             final ByteArrayOutputStream out = new ByteArrayOutputStream();
             runtime.process(payload, out);
@@ -179,6 +191,53 @@ class LeanPathTest {
         assertThat(left).doesNotExist();
         assertThat(answer).contains("\"SUCCESS\"");
         assertSameAnswer(payload.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Outside Lambda the temporary directory is shared: nothing in it is deleted, on the lean path or
+     * through the runtime (input the schema rejects goes there).
+     */
+    @Example
+    void outsideLambdaAFileInTheTemporaryDirectoryIsLeftAlone() throws IOException {
+        final java.nio.file.Path other = java.nio.file.Files.writeString(
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "another-program-s-work.txt"), "theirs");
+        try {
+            final Side outside = new Side(false);
+            final String read = outside.typeFunction(request(
+                            "READ",
+                            new JSONObject()
+                                    .put("ApiId", "a")
+                                    .put("IntegrationId", "b")
+                                    .put("IntegrationResponseId", "c"))
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            final String invalid = outside.typeFunction(request(
+                            "CREATE",
+                            new JSONObject()
+                                    .put("ApiId", "a")
+                                    .put("IntegrationId", "b")
+                                    .put("IntegrationResponseKey", "/200/")
+                                    .put("ContentHandlingStrategy", "CONVERT_TO_HEX"))
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            final String runtime = outside.runtime(request(
+                            "READ",
+                            new JSONObject()
+                                    .put("ApiId", "a")
+                                    .put("IntegrationId", "b")
+                                    .put("IntegrationResponseId", "c"))
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8));
+
+            assertThat(other).hasContent("theirs");
+            assertThat(read).contains("\"SUCCESS\"");
+            assertThat(invalid).contains("\"InvalidRequest\"", "Model validation failed");
+            assertThat(runtime).contains("\"SUCCESS\"");
+            // the two READs reached the handler; the CREATE the schema rejects did not
+            assertThat(outside.handler.seen).hasSize(6); // three entries (request, context, credentials) per READ
+        } finally {
+            java.nio.file.Files.deleteIfExists(other);
+        }
     }
 
     @Example

@@ -124,7 +124,7 @@ class RequestRouterTest {
         final ResourceModel model = fullModel();
 
         assertThat(Configuration.resourceSchema().has("writeOnlyProperties")).isFalse();
-        assertThat(new RuntimeWrapper(handlers).sanitizeModel(model)).isSameAs(model);
+        assertThat(new RuntimeWrapper(handlers, false).sanitizeModel(model)).isSameAs(model);
     }
 
     @Test
@@ -332,7 +332,7 @@ class RequestRouterTest {
     /** The injecting constructor leaves the runtime exactly what its no-argument one would, but our validator. */
     @Test
     void theRuntimeIsWiredAsItWiresItselfWithTheCompiledSchemaValidator() throws Exception {
-        final RuntimeWrapper production = new RuntimeWrapper(new Handlers());
+        final RuntimeWrapper production = new RuntimeWrapper(new Handlers(), false);
 
         assertThat(field(production, "validator")).isInstanceOf(ResourceSchemaValidator.class);
         assertThat(field(production, "providerCredentialsProvider")).isInstanceOf(SessionCredentialsProvider.class);
@@ -478,7 +478,7 @@ class RequestRouterTest {
         failed.setResourceModel(fullModel());
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new RuntimeWrapper(handlers).writeResponse(out, failed);
+        new RuntimeWrapper(handlers, false).writeResponse(out, failed);
 
         assertEquals(failed("InternalFailure", "broken"), new JSONObject(out.toString(StandardCharsets.UTF_8)).toMap());
     }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 
@@ -199,8 +201,78 @@ class CliEntryPointsIT {
         return new JSONObject(out.substring(out.indexOf(START) + START.length(), out.lastIndexOf(END)));
     }
 
+    /**
+     * Each entry point of the jar, in a fresh JVM, with a file of someone else's in its java.io.tmpdir:
+     * outside Lambda the file is left alone (the directory is shared); in a simulated Lambda execution
+     * environment, whose temporary directory is the function's, it is emptied before the request.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theTemporaryDirectoryIsEmptiedOnlyInsideLambda(boolean insideLambda) throws Exception {
+        Map<String, String> environment = insideLambda
+                ? Map.of("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001", "LAMBDA_TASK_ROOT", work.toString())
+                : Map.of();
+        Path driverDir = HandlerJarIT.copyDriver(work.resolve("driver"));
+        try (LocalApiGatewayV2 emulator = new LocalApiGatewayV2().start();
+                ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
+            String apiId = EmulatorClients.createWebSocketApi(client);
+            String integrationId = EmulatorClients.createMockIntegration(client, apiId);
+            String read = HandlerJarDriver.handlerRequest(
+                    "READ", HandlerJarDriver.properties(apiId, integrationId, "missing1", null, null));
+            Path readEvent = Path.of("sam-tests", "read.json");
+            String samRead = SamTestEvent.fill(
+                    Files.readString(readEvent),
+                    Map.of(
+                            "IntegrationResponseTestApiId", apiId,
+                            "IntegrationResponseTestIntegrationId", integrationId,
+                            "IntegrationResponseTestIntegrationResponseId", "missing1"),
+                    AwsSessionCredentials.create("AKIDSAMLOCAL", "sam-local-secret", "sam-local-session"),
+                    readEvent.toString());
+            Map<String, List<String>> entryPoints = Map.of(
+                    "HandlerWrapperExecutable",
+                    List.of("-cp", handlerJar.toString(), EXECUTABLE, read),
+                    "HandlerWrapper::testEntrypoint",
+                    List.of(
+                            "-cp",
+                            handlerJar + File.pathSeparator + driverDir,
+                            HandlerJarDriver.class.getName(),
+                            "test-entrypoint"),
+                    // every action on the lean path, then input the schema rejects and provider logging through the
+                    // runtime
+                    "HandlerWrapper::handleRequest",
+                    List.of(
+                            "-cp",
+                            handlerJar + File.pathSeparator + driverDir,
+                            HandlerJarDriver.class.getName(),
+                            "smoke",
+                            apiId,
+                            integrationId));
+            for (Map.Entry<String, List<String>> entryPoint : entryPoints.entrySet()) {
+                Path theirs = Files.writeString(childTmp.resolve("someone-elses-work.txt"), "theirs");
+                Run run = java(
+                        emulator,
+                        entryPoint.getKey().endsWith("testEntrypoint") ? samRead : null,
+                        environment,
+                        entryPoint.getValue().toArray(String[]::new));
+                assertEquals(0, run.status(), entryPoint.getKey() + ": " + run);
+                assertThat(run.out()).as(entryPoint.getKey()).contains("\"status\"");
+                if (insideLambda) {
+                    assertThat(theirs).as(entryPoint.getKey()).doesNotExist();
+                } else {
+                    assertThat(theirs).as(entryPoint.getKey()).hasContent("theirs");
+                }
+            }
+        }
+    }
+
     /** A fresh JVM with a private java.io.tmpdir, pointed at the emulator; {@code input} on its standard input. */
     private Run java(LocalApiGatewayV2 emulator, String input, String... arguments) throws Exception {
+        return java(emulator, input, Map.of(), arguments);
+    }
+
+    /** As above, with these environment variables (and neither of the two that mark a Lambda environment else). */
+    private Run java(LocalApiGatewayV2 emulator, String input, Map<String, String> environment, String... arguments)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + childTmp,
@@ -210,7 +282,11 @@ class CliEntryPointsIT {
         }
         command.addAll(List.of(arguments));
         Path err = Files.createTempFile(work, "child-", ".err");
-        Process child = new ProcessBuilder(command).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+        builder.environment().remove("AWS_LAMBDA_RUNTIME_API");
+        builder.environment().remove("LAMBDA_TASK_ROOT");
+        builder.environment().putAll(environment);
+        Process child = builder.start();
         try (OutputStream stdin = child.getOutputStream()) {
             if (input != null) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));

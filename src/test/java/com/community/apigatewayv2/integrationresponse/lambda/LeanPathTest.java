@@ -203,14 +203,15 @@ class LeanPathTest {
                 java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "another-program-s-work.txt"), "theirs");
         try {
             final Side outside = new Side(false);
-            final String read = outside.typeFunction(request(
+            final byte[] readRequest = request(
                             "READ",
                             new JSONObject()
                                     .put("ApiId", "a")
                                     .put("IntegrationId", "b")
                                     .put("IntegrationResponseId", "c"))
                     .toString()
-                    .getBytes(StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8);
+            final String read = outside.typeFunction(readRequest);
             final String invalid = outside.typeFunction(request(
                             "CREATE",
                             new JSONObject()
@@ -220,14 +221,7 @@ class LeanPathTest {
                                     .put("ContentHandlingStrategy", "CONVERT_TO_HEX"))
                     .toString()
                     .getBytes(StandardCharsets.UTF_8));
-            final String runtime = outside.runtime(request(
-                            "READ",
-                            new JSONObject()
-                                    .put("ApiId", "a")
-                                    .put("IntegrationId", "b")
-                                    .put("IntegrationResponseId", "c"))
-                    .toString()
-                    .getBytes(StandardCharsets.UTF_8));
+            final String runtime = outside.runtime(readRequest);
 
             assertThat(other).hasContent("theirs");
             assertThat(read).contains("\"SUCCESS\"");

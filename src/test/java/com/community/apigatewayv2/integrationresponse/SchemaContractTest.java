@@ -75,7 +75,7 @@ class SchemaContractTest {
                         .getJSONArray("enum")
                         .toList());
         assertEquals(
-                "^(\\$default|/.+/)$",
+                "^(\\$default|/[\\s\\S]+/)$",
                 properties.getJSONObject("IntegrationResponseKey").getString("pattern"));
         assertEquals(
                 Map.of(
@@ -85,13 +85,13 @@ class SchemaContractTest {
                                 "string",
                                 "pattern",
                                 "^(integration\\.response\\.header\\.[!#$%&'*+.^_`|~0-9A-Za-z-]+"
-                                        + "|integration\\.response\\.body\\.\\S+|'[^']*')$")),
+                                        + "|integration\\.response\\.body\\.[^\\t\\n\\x0B\\f\\r ]+|'[^']*')$")),
                 properties
                         .getJSONObject("ResponseParameters")
                         .getJSONObject("patternProperties")
                         .toMap());
         assertEquals(
-                Map.of("^.+$", Map.of("type", "string")),
+                Map.of("^[\\s\\S]+$", Map.of("type", "string")),
                 properties
                         .getJSONObject("ResponseTemplates")
                         .getJSONObject("patternProperties")

@@ -10,6 +10,7 @@ import org.everit.json.schema.Schema;
 import org.everit.json.schema.StringSchema;
 import org.everit.json.schema.loader.SchemaClient;
 import org.everit.json.schema.loader.SchemaLoader;
+import org.everit.json.schema.regexp.RE2JRegexpFactory;
 import org.json.JSONObject;
 import software.amazon.cloudformation.resource.SchemaValidator;
 import software.amazon.cloudformation.resource.exceptions.ValidationException;
@@ -120,8 +121,18 @@ final class ResourceSchemaValidator implements SchemaValidator {
         return loader().schemaJson(schemaObject).build().load().build();
     }
 
+    /**
+     * Patterns run on RE2J, whose {@code $} (without the multi-line flag) matches only at the very end,
+     * as ECMA-262's, the dialect of JSON Schema: with java.util.regex, everit's default, {@code $} also
+     * matches before a final line terminator, so {@code "/2\\d\\d/\n"} passed {@code ^(...)$} here and
+     * reached the service. The schema's patterns write any character as {@code [\s\S]}, never
+     * {@code .}, and classes explicitly, so they mean the same in ECMA-262, RE2J and Java.
+     */
     private static SchemaLoader.SchemaLoaderBuilder loader() {
-        return SchemaLoader.builder().draftV7Support().schemaClient(NO_DOWNLOADS);
+        return SchemaLoader.builder()
+                .draftV7Support()
+                .schemaClient(NO_DOWNLOADS)
+                .regexpFactory(new RE2JRegexpFactory());
     }
 
     /** Compiled on first use, by the class loader's lock: once per JVM, whatever the threads. */

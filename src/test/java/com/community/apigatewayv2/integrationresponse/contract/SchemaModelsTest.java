@@ -78,11 +78,24 @@ class SchemaModelsTest {
         Statistics.label("non-ASCII text").collect(model.toString().chars().anyMatch(c -> c > 0x7f));
         Statistics.label("a value of 100 characters or more")
                 .collect(values.stream().anyMatch(value -> value.toString().length() >= 100));
+        // what Python's re lets through and ECMA-262's '.' does not: the cfn CLI's suite generates these
+        final String text = model.properties().toString();
+        Statistics.label("a line terminator")
+                .collect(text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029));
+        Statistics.label("a character outside the Basic Multilingual Plane")
+                .collect(text.codePoints().anyMatch(c -> c > 0xffff));
+        Statistics.label("a key with a line terminator").collect(key.chars().anyMatch(c -> c == '\n' || c == '\r'));
 
         Statistics.label("an empty map").coverage(check -> check.check(true).percentage(p -> p > 5));
         Statistics.label("an empty string").coverage(check -> check.check(true).percentage(p -> p > 5));
         Statistics.label("non-ASCII text").coverage(check -> check.check(true).percentage(p -> p > 20));
         Statistics.label("a value of 100 characters or more")
+                .coverage(check -> check.check(true).percentage(p -> p > 5));
+        Statistics.label("a line terminator")
+                .coverage(check -> check.check(true).percentage(p -> p > 5));
+        Statistics.label("a character outside the Basic Multilingual Plane")
+                .coverage(check -> check.check(true).percentage(p -> p > 5));
+        Statistics.label("a key with a line terminator")
                 .coverage(check -> check.check(true).percentage(p -> p > 5));
         for (final String property : models.properties()) {
             Statistics.label(property).coverage(check -> check.check(true).percentage(p -> p > 30));
@@ -144,6 +157,12 @@ class SchemaModelsTest {
                         + "which the model generator does not understand");
         assertThatThrownBy(() -> SchemaRegex.matching("(?i)a"))
                 .hasMessage("the schema pattern (?i)a uses a special group '(?' (at 0), "
+                        + "which the model generator does not understand");
+        assertThatThrownBy(() -> SchemaRegex.matching("^/.+/$"))
+                .hasMessage("the schema pattern ^/.+/$ uses '.', which matches a different set of characters in "
+                        + "each dialect (write [\\s\\S]) (at 2), which the model generator does not understand");
+        assertThatThrownBy(() -> SchemaRegex.matching("a\\S+"))
+                .hasMessage("the schema pattern a\\S+ uses the escape '\\S' (at 1), "
                         + "which the model generator does not understand");
         assertThatThrownBy(() -> SchemaRegex.matching("a)"))
                 .hasMessage("the schema pattern a) uses an unbalanced ')' (at 1), "

@@ -11,14 +11,16 @@ import net.jqwik.api.RandomDistribution;
 /**
  * Strings that match a schema pattern, as a jqwik {@link Arbitrary}, so they shrink like any other
  * generated value. It understands the subset of regular expressions a resource schema uses: anchors
- * at either end, groups, alternation, character classes (ranges, negation), {@code .}, {@code \S},
- * escaped punctuation, and the quantifiers {@code +}, {@code *} and {@code ?}. Anything else is
- * refused with the construct and its position, so a new pattern in the schema cannot be silently
- * misread.
+ * at either end, groups, alternation, character classes (ranges, negation, the escapes {@code \t},
+ * {@code \n}, {@code \f}, {@code \r} and {@code \xHH}), {@code [\s\S]} for any character, escaped
+ * punctuation, and the quantifiers {@code +}, {@code *} and {@code ?}. Anything else is refused with
+ * the construct and its position, so a new pattern in the schema cannot be silently misread. So are
+ * {@code .} and {@code \s}, {@code \S}, {@code \d}, {@code \w} on their own: their meaning differs between
+ * ECMA-262 (JSON Schema's dialect), Java and Python, so a schema pattern must not use them.
  *
- * <p>Where a pattern leaves a character free ({@code .}, {@code \S}, a negated class), it is drawn
- * from printable ASCII and from Latin, Greek, Cyrillic, CJK, Hangul and emoji (outside the Basic
- * Multilingual Plane, so two UTF-16 units), never a control character or a line terminator.
+ * <p>Where a pattern leaves a character free ({@code [\s\S]}, a negated class), it is drawn from
+ * printable ASCII, line terminators and other white space, and Latin, Greek, Cyrillic, CJK, Hangul and
+ * emoji (outside the Basic Multilingual Plane, so two UTF-16 units).
  */
 final class SchemaRegex {
     /** The longest run a {@code +} or {@code *} yields; short runs are the most frequent. */
@@ -102,7 +104,8 @@ final class SchemaRegex {
             case '[':
                 return characterClass();
             case '.':
-                return FREE;
+                throw unsupported(
+                        "'.', which matches a different set of characters in each dialect (write [\\s\\S])", at);
             case '\\':
                 return escape();
             case '+':
@@ -153,9 +156,6 @@ final class SchemaRegex {
             throw unsupported("a '\\' at the end", at);
         }
         final char escaped = pattern.charAt(position++);
-        if (escaped == 'S') {
-            return FREE.only(codePoint -> !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint));
-        }
         if (Character.isLetterOrDigit(escaped)) {
             throw unsupported("the escape '\\" + escaped + "'", at);
         }
@@ -164,6 +164,10 @@ final class SchemaRegex {
 
     private Atom characterClass() {
         final int at = position - 1;
+        if (pattern.startsWith("\\s\\S]", position)) {
+            position += 5;
+            return FREE;
+        }
         final boolean negated = peek('^');
         if (negated) {
             position++;
@@ -214,10 +218,27 @@ final class SchemaRegex {
             throw unsupported("a '\\' at the end", at);
         }
         final char escaped = pattern.charAt(position++);
-        if (Character.isLetterOrDigit(escaped)) {
-            throw unsupported("the escape '\\" + escaped + "' in a class", at);
+        switch (escaped) {
+            case 't':
+                return '\t';
+            case 'n':
+                return '\n';
+            case 'f':
+                return '\f';
+            case 'r':
+                return '\r';
+            case 'x':
+                if (position + 2 > pattern.length()) {
+                    throw unsupported("a '\\x' without two hex digits", at);
+                }
+                position += 2;
+                return (char) Integer.parseInt(pattern.substring(position - 2, position), 16);
+            default:
+                if (Character.isLetterOrDigit(escaped)) {
+                    throw unsupported("the escape '\\" + escaped + "' in a class", at);
+                }
+                return escaped;
         }
-        return escaped;
     }
 
     private boolean peek(final char expected) {
@@ -294,13 +315,15 @@ final class SchemaRegex {
     private static final int FIRST_EMOJI = 0x1f600;
 
     /**
-     * The free characters: all of printable ASCII (about half the pool, so most text stays readable)
-     * and samples of Latin-1 and Latin Extended, Greek, Cyrillic, CJK, Hangul and emoji.
+     * The free characters: all of printable ASCII (about half the pool, so most text stays readable),
+     * every line terminator of ECMA-262, Java and Python ({@code \n}, {@code \r}, U+0085, U+2028,
+     * U+2029) and other white space (tab, vertical tab, form feed, no-break space), and samples of
+     * Latin-1 and Latin Extended, Greek, Cyrillic, CJK, Hangul and emoji.
      */
     private static final Chars FREE = freePool();
 
     private static Chars freePool() {
-        final StringBuilder pool = new StringBuilder();
+        final StringBuilder pool = new StringBuilder("\n\r\t\u000b\f\u0085\u00a0\u2028\u2029");
         final int[][] samples = {
             {0x20, 0x7e, 1},
             {0xc0, 0x17f, 3},

@@ -15,8 +15,8 @@ final class IntegrationResponseRules {
 
     private static final Pattern RESPONSE_PARAMETER_KEY =
             Pattern.compile("method\\.response\\.header\\." + HEADER_NAME);
-    private static final Pattern RESPONSE_PARAMETER_VALUE = Pattern.compile(
-            "integration\\.response\\.header\\." + HEADER_NAME + "|integration\\.response\\.body\\.\\S+|'[^']*'");
+    private static final Pattern RESPONSE_PARAMETER_VALUE = Pattern.compile("integration\\.response\\.header\\."
+            + HEADER_NAME + "|integration\\.response\\.body\\.[^\\t\\n\\x0B\\f\\r ]+|'[^']*'");
 
     private IntegrationResponseRules() {}
 

@@ -2,7 +2,6 @@ package com.community.apigatewayv2.integrationresponse;
 
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
 import com.community.apigatewayv2.integrationresponse.lambda.ExecutableRuntimeWrapper;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,8 +38,7 @@ public final class HandlerWrapperExecutable {
         }
         // in memory: the runtime empties java.io.tmpdir on every request, and the event is small
         final ByteArrayOutputStream event = new ByteArrayOutputStream();
-        new ExecutableRuntimeWrapper(handlers)
-                .handleRequest(new ByteArrayInputStream(args[0].getBytes(StandardCharsets.UTF_8)), event);
+        new ExecutableRuntimeWrapper(handlers).process(args[0].getBytes(StandardCharsets.UTF_8), event);
         out.println(START_MARKER);
         out.println(event.toString(StandardCharsets.UTF_8));
         out.println(END_MARKER);

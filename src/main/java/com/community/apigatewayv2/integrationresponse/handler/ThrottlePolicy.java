@@ -59,7 +59,8 @@ public final class ThrottlePolicy {
 
     static final int MIN_CALLBACK_DELAY_SECONDS = 2;
     static final int MAX_CALLBACK_DELAY_SECONDS = 8;
-    static final int MAX_IN_PROGRESS_ROUNDS = 8;
+    /** How many invocations in a row may answer IN_PROGRESS; a callback context never carries more. */
+    public static final int MAX_IN_PROGRESS_ROUNDS = 8;
 
     private static final Set<Action> MAY_ANSWER_IN_PROGRESS = EnumSet.of(Action.UPDATE, Action.DELETE);
 

@@ -1,20 +1,24 @@
 package com.community.apigatewayv2.integrationresponse.lambda;
 
+import com.community.apigatewayv2.integrationresponse.handler.ExceptionTranslator;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.community.apigatewayv2.integrationresponse.model.TypeConfigurationModel;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 import org.json.JSONObject;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.ExecutableWrapper;
 import software.amazon.cloudformation.injection.SessionCredentialsProvider;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.HandlerRequest;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
-import software.amazon.cloudformation.resource.Serializer;
 
 /**
  * The RPDK runtime's executable wrapper, what {@code cfn test --docker-image} runs outside Lambda:
@@ -39,7 +43,7 @@ public final class ExecutableRuntimeWrapper
                 null,
                 null,
                 RuntimeBinding.validator(),
-                new Serializer(),
+                new RedactingSerializer(),
                 HTTP_CLIENT);
         this.handlers = handlers;
         this.scrubsTemporaryDirectory = scrubsTemporaryDirectory;
@@ -50,6 +54,23 @@ public final class ExecutableRuntimeWrapper
         if (scrubsTemporaryDirectory) {
             super.scrubFiles();
         }
+    }
+
+    /**
+     * One HandlerRequest payload, checked as the TypeFunction checks it ({@link RequestEnvelope}) and
+     * then served by the runtime; a payload it refuses fails InvalidRequest naming the problem.
+     */
+    public void process(final byte[] payload, final OutputStream outputStream) throws IOException {
+        final RequestEnvelope envelope = RequestEnvelope.open(payload);
+        if (envelope.problem() != null) {
+            writeResponse(
+                    outputStream, ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, envelope.problem()));
+            outputStream.flush();
+            return;
+        }
+        handleRequest(
+                new ByteArrayInputStream(envelope.runtimePayload(new ResourceSchemaValidator()::isValid)),
+                outputStream);
     }
 
     @Override

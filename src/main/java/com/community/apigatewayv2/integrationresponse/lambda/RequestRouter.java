@@ -87,7 +87,7 @@ public final class RequestRouter {
             event = lean == null ? null : serve(lean);
         }
         if (event == null) {
-            runtime(context).process(payload, outputStream);
+            runtime(context).process(envelope.runtimePayload(validator::isValid), outputStream);
         } else {
             write(event, outputStream);
         }

@@ -26,7 +26,6 @@ import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
-import software.amazon.cloudformation.resource.Serializer;
 
 /**
  * The RPDK runtime's own request processing, for what {@link RequestRouter} does not serve itself:
@@ -51,7 +50,7 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
                 null,
                 null,
                 RuntimeBinding.validator(),
-                new Serializer(),
+                new RedactingSerializer(),
                 HTTP_CLIENT);
         this.handlers = handlers;
         this.scrubsTemporaryDirectory = scrubsTemporaryDirectory;
@@ -110,6 +109,10 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
             final String credentialsProblem = RequestEnvelope.credentialsProblem(credentials, "credentials");
             if (credentialsProblem != null) {
                 throw new IllegalArgumentException(credentialsProblem);
+            }
+            final String payloadProblem = RequestEnvelope.testPayloadProblem(raw);
+            if (payloadProblem != null) {
+                throw new IllegalArgumentException(payloadProblem);
             }
             final ResourceHandlerTestPayload<ResourceModel, CallbackContext, TypeConfigurationModel> payload =
                     serializer.deserialize(json, TEST_PAYLOAD_TYPE);

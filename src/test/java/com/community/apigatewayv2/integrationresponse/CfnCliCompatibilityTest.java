@@ -200,7 +200,7 @@ class CfnCliCompatibilityTest {
 
     private static JsonNode withResponseId(final JsonNode model) {
         final ObjectNode withId = JSON.createObjectNode();
-        model.fields().forEachRemaining(field -> {
+        model.properties().forEach(field -> {
             withId.set(field.getKey(), field.getValue());
             if ("IntegrationId".equals(field.getKey())) {
                 withId.put("IntegrationResponseId", RESPONSE_ID);

@@ -104,6 +104,24 @@ class ProjectFilesTest {
                 .contains("of the " + ResourceModel.TYPE_NAME + " resource type");
     }
 
+    /** The role the build packages may touch integration responses only, in the stack's partition and region. */
+    @Test
+    void thePackagedRoleIsScopedToIntegrationResponses() throws IOException {
+        final String built = Files.readString(Path.of("target/type/resource-role.yaml"));
+        assertThat(built)
+                .contains("                Resource:\n"
+                        + "                - Fn::Sub: arn:${AWS::Partition}:apigateway:${AWS::Region}::"
+                        + "/apis/*/integrations/*/integrationresponses\n"
+                        + "                - Fn::Sub: arn:${AWS::Partition}:apigateway:${AWS::Region}::"
+                        + "/apis/*/integrations/*/integrationresponses/*\n")
+                .doesNotContain("Resource: \"*\"");
+        // everything else as the project's role says (its type name aside)
+        assertEquals(
+                matches("resource-role.yaml", "^ {16}- \"([^\"]+)\"$"),
+                matches("target/type/resource-role.yaml", "^ {16}- \"([^\"]+)\"$"));
+        assertThat(Files.readString(Path.of("resource-role.yaml"))).contains("                Resource: \"*\"\n");
+    }
+
     /** The runtime table: every runtime in it runs release-17 bytecode; each has a deprecation date. */
     @Test
     void theRuntimeTableListsJavaRuntimesWithDates() throws IOException {

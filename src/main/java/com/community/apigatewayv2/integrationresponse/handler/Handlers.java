@@ -30,21 +30,24 @@ public final class Handlers {
 
     /**
      * The identifier parts each action needs. CREATE and LIST name a parent the caller must give
-     * (InvalidRequest without it); READ, UPDATE and DELETE name a resource, and a resource without
-     * a whole identifier cannot exist (NotFound).
+     * (InvalidRequest without it, or with one that is not an API Gateway identifier); READ, UPDATE and
+     * DELETE name a resource, and a resource without a whole identifier, or with a part that is not
+     * an API Gateway identifier, cannot exist (NotFound).
      */
     private static final Map<Action, IdentifierRule> IDENTIFIER_RULES = new EnumMap<>(Map.of(
             Action.CREATE,
                     new IdentifierRule(
                             PARENT,
                             (model, missing) -> ExceptionTranslator.failure(
-                                    HandlerErrorCode.InvalidRequest, missing + " is required")),
+                                    HandlerErrorCode.InvalidRequest, missing + " is required"),
+                            (model, problem) -> ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, problem)),
             Action.LIST,
                     new IdentifierRule(
                             PARENT,
                             (model, missing) -> ExceptionTranslator.failure(
                                     HandlerErrorCode.InvalidRequest,
-                                    missing + " is required to list integration responses")),
+                                    missing + " is required to list integration responses"),
+                            (model, problem) -> ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, problem)),
             Action.READ, IdentifierRule.NAMES_A_RESOURCE,
             Action.UPDATE, IdentifierRule.NAMES_A_RESOURCE,
             Action.DELETE, IdentifierRule.NAMES_A_RESOURCE));
@@ -130,6 +133,14 @@ public final class Handlers {
         if (missing.isPresent()) {
             return rule.failure().apply(model, missing.get().jsonName());
         }
+        final Optional<Property> malformed = Translator.malformedIdentifier(model, rule.parts());
+        if (malformed.isPresent()) {
+            return rule.malformed()
+                    .apply(
+                            model,
+                            malformed.get().jsonName()
+                                    + " is not an API Gateway identifier (1 to 64 letters and digits)");
+        }
         try {
             return handler.handleRequest(
                     proxy,
@@ -148,14 +159,20 @@ public final class Handlers {
         }
     }
 
-    /** The identifier parts an action needs, and its answer, given the model and the first part missing. */
+    /**
+     * The identifier parts an action needs, its answer given the model and the first part missing,
+     * and its answer given what is wrong with a part that is set but malformed (whose value it never repeats).
+     */
     private record IdentifierRule(
             List<Property> parts,
-            BiFunction<ResourceModel, String, ProgressEvent<ResourceModel, CallbackContext>> failure) {
+            BiFunction<ResourceModel, String, ProgressEvent<ResourceModel, CallbackContext>> failure,
+            BiFunction<ResourceModel, String, ProgressEvent<ResourceModel, CallbackContext>> malformed) {
 
         static final IdentifierRule NAMES_A_RESOURCE = new IdentifierRule(
                 Property.primaryIdentifier(),
                 (model, missing) -> ExceptionTranslator.failure(
-                        HandlerErrorCode.NotFound, ExceptionTranslator.notFound(model, missing + " is not set")));
+                        HandlerErrorCode.NotFound, ExceptionTranslator.notFound(model, missing + " is not set")),
+                (model, problem) -> ExceptionTranslator.failure(
+                        HandlerErrorCode.NotFound, ResourceModel.TYPE_NAME + " was not found (" + problem + ")"));
     }
 }

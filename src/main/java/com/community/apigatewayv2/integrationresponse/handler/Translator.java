@@ -157,6 +157,21 @@ final class Translator {
     }
 
     /**
+     * What an API Gateway identifier is: letters and digits only, 1 to 64 of them (the service's are 7
+     * or 10). Anything else ({@code ..}, a slash, a 10 MB string) never names a resource, and would
+     * otherwise be sent as a path segment of the request's URL.
+     */
+    static final java.util.regex.Pattern SERVICE_IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
+
+    /** The first of {@code parts} that is set but is not an API Gateway identifier. */
+    static Optional<Property> malformedIdentifier(final ResourceModel model, final List<Property> parts) {
+        return parts.stream()
+                .filter(part -> part.get(model) instanceof String value
+                        && !SERVICE_IDENTIFIER.matcher(value).matches())
+                .findFirst();
+    }
+
+    /**
      * The model an SDK shape describes: every property the shape has a member of the same name for
      * (the SDK's member names are the schema's), with empty read as "not set", and the parent
      * identifiers, which no answer repeats, from {@code parent}.

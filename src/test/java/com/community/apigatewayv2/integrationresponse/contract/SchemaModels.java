@@ -59,7 +59,7 @@ final class SchemaModels {
         schema.path("readOnlyProperties").forEach(pointer -> supplied.add(propertyName(pointer)));
         schema.path("createOnlyProperties").forEach(pointer -> supplied.add(propertyName(pointer)));
         schema.path("required").forEach(name -> required.add(name.asText()));
-        schema.path("properties").fields().forEachRemaining(property -> {
+        schema.path("properties").properties().forEach(property -> {
             if (!supplied.contains(property.getKey())) {
                 values.put(property.getKey(), valuesOf(property.getKey(), property.getValue()));
             }
@@ -211,7 +211,8 @@ final class SchemaModels {
             if (patterns.size() != 1) {
                 throw new IllegalArgumentException(property + ": only maps with one key pattern are generated");
             }
-            final Map.Entry<String, JsonNode> keyRule = patterns.fields().next();
+            final Map.Entry<String, JsonNode> keyRule =
+                    patterns.properties().iterator().next();
             final Arbitrary<String> keys = SchemaRegex.matching(keyRule.getKey());
             final Arbitrary<Object> mapValues = valuesOf(property + " values", keyRule.getValue());
             return Arbitraries.maps(keys, mapValues.map(String.class::cast))

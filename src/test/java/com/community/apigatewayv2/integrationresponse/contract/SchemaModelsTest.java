@@ -127,7 +127,7 @@ class SchemaModelsTest {
     }
 
     private static void collectPatterns(final JsonNode node, final List<String> patterns) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if ("pattern".equals(field.getKey())) {
                 patterns.add(field.getValue().asText());
             } else if ("patternProperties".equals(field.getKey())) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -74,6 +75,40 @@ class HandlersTest {
             final Action action, final ResourceModel model, final String message) {
         assertEquals(ProgressEvent.failed(null, null, HandlerErrorCode.NotFound, message), invoke(action, model));
         verifyNoInteractions(client);
+    }
+
+    /**
+     * Identifiers that are not API Gateway's (letters and digits, 1 to 64): a dot segment would be sent
+     * as a path segment ({@code DELETE /v2/apis/x/integrations/../integrationresponses/..}), a 10 MB one
+     * as a 10 MB URL. No call is made, and the answer never repeats the value.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "READ,   NotFound",
+        "UPDATE, NotFound",
+        "DELETE, NotFound",
+        "CREATE, InvalidRequest",
+        "LIST,   InvalidRequest"
+    })
+    void anIdentifierThatIsNotAnApiGatewayIdFailsBeforeAnyCallWithoutRepeatingIt(
+            final Action action, final HandlerErrorCode code) {
+        final String huge = "x".repeat(65);
+        for (final String bad : List.of("..", ".", "a/b", "1E+999999999", "ab cd", "ид", huge)) {
+            final ResourceModel model =
+                    fullModel().toBuilder().integrationId(bad).build();
+            final ProgressEvent<ResourceModel, CallbackContext> event = invoke(action, model);
+            final String message = (code == HandlerErrorCode.NotFound
+                            ? "Community::ApiGatewayV2::IntegrationResponse was not found ("
+                            : "")
+                    + "IntegrationId is not an API Gateway identifier (1 to 64 letters and digits)"
+                    + (code == HandlerErrorCode.NotFound ? ")" : "");
+            assertEquals(ProgressEvent.failed(null, null, code, message), event, bad);
+        }
+        verifyNoInteractions(client);
+        final ResourceModel longest =
+                fullModel().toBuilder().apiId("A".repeat(64)).build();
+        assertThat(Translator.malformedIdentifier(longest, ResourceModel.Property.primaryIdentifier()))
+                .isEmpty();
     }
 
     @Test

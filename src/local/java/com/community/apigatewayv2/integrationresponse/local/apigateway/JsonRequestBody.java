@@ -97,7 +97,7 @@ final class JsonRequestBody {
             throw invalidType(field, "a map of strings");
         }
         Map<String, String> map = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
+        Iterator<Map.Entry<String, JsonNode>> entries = value.properties().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             if (!entry.getValue().isTextual()) {

@@ -92,7 +92,9 @@ public final class BadInputs {
     public BadInput build(Mutation mutation, String junk, int number) {
         int n = number & Integer.MAX_VALUE;
         String word = junk.isEmpty() ? "x" : junk;
-        String shortWord = word.length() > 60 ? word.substring(0, 60) : word;
+        // 60 characters, never half of a surrogate pair: a lone surrogate is not text, and JSON parsers refuse it
+        String shortWord =
+                word.length() > 60 ? word.substring(0, word.offsetByCodePoints(0, word.codePointCount(0, 60))) : word;
         String foreign = "foreign" + Integer.toHexString(n);
         switch (mutation) {
             case CREATE_WRONG_TYPE: {

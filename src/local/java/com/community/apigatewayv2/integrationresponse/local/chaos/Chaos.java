@@ -579,7 +579,7 @@ public final class Chaos {
         if (desired == null || actual == null) {
             return false;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = desired.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = desired.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().equals(actual.get(field.getKey()))) {

@@ -32,7 +32,7 @@ final class TemplateResources {
         }
         final JsonNode resources = JSON.readTree(template.toFile()).path("Resources");
         final List<JsonNode> owned = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.properties().iterator(); it.hasNext(); ) {
             final Map.Entry<String, JsonNode> resource = it.next();
             if (typeName.equals(resource.getValue().path("Type").asText())) {
                 owned.add(resolve(resource.getKey(), resource.getValue().path("Properties"), resources, parents));
@@ -50,7 +50,7 @@ final class TemplateResources {
             final JsonNode resources,
             final LocalDeployment.Prerequisites parents) {
         final ObjectNode resolved = properties.deepCopy();
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator(); it.hasNext(); ) {
             final Map.Entry<String, JsonNode> property = it.next();
             final JsonNode value = property.getValue();
             if (!value.isObject()) {

@@ -74,6 +74,13 @@ public final class ExecutableRuntimeWrapper
     }
 
     @Override
+    protected void writeResponse(
+            final OutputStream outputStream, final ProgressEvent<ResourceModel, CallbackContext> response)
+            throws IOException {
+        super.writeResponse(outputStream, RuntimeBinding.finish(response));
+    }
+
+    @Override
     public ProgressEvent<ResourceModel, CallbackContext> invokeHandler(
             final AmazonWebServicesClientProxy proxy,
             final ResourceHandlerRequest<ResourceModel> request,

@@ -135,7 +135,7 @@ public final class RequestRouter {
             throws IOException {
         event.setResult(null);
         event.setAnnotations(null);
-        final String json = WireJson.event(event);
+        final String json = WireJson.event(RuntimeBinding.finish(event));
         outputStream.write((json != null ? json : new Serializer().serialize(event)).getBytes(StandardCharsets.UTF_8));
         outputStream.flush();
     }

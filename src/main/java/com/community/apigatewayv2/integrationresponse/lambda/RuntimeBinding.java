@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Map;
 import org.json.JSONObject;
 import software.amazon.cloudformation.proxy.HandlerRequest;
+import software.amazon.cloudformation.proxy.OperationStatus;
+import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.RequestData;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.resource.SchemaValidator;
@@ -32,6 +34,12 @@ final class RuntimeBinding {
      * in it is ours to delete.
      */
     static final boolean INSIDE_LAMBDA = insideLambda(System.getenv());
+
+    /**
+     * The most of a message an event carries. Lambda answers at most 6 MB, and schema failures list
+     * every broken value: 940 KB of invalid ResponseParameters made a 7.2 MB message.
+     */
+    static final int MAX_MESSAGE_CHARS = 16 * 1024;
 
     private RuntimeBinding() {}
 
@@ -85,5 +93,26 @@ final class RuntimeBinding {
     /** The schema declares no tags property, so the only tags are the stack's. */
     static Map<String, String> resourceDefinedTags() {
         return null;
+    }
+
+    /**
+     * What every event goes out as, whichever path wrote it: a FAILED event never carries a model (the
+     * runtime puts the desired model on the FAILED event of a mutating action whose handler threw),
+     * and a message is cut to {@link #MAX_MESSAGE_CHARS}, saying how much was left out.
+     */
+    static ProgressEvent<ResourceModel, CallbackContext> finish(
+            final ProgressEvent<ResourceModel, CallbackContext> event) {
+        if (event.getStatus() == OperationStatus.FAILED) {
+            event.setResourceModel(null);
+        }
+        final String message = event.getMessage();
+        if (message != null && message.length() > MAX_MESSAGE_CHARS) {
+            int end = MAX_MESSAGE_CHARS;
+            if (Character.isHighSurrogate(message.charAt(end - 1))) {
+                end--;
+            }
+            event.setMessage(message.substring(0, end) + "... (" + (message.length() - end) + " more characters)");
+        }
+        return event;
     }
 }

@@ -22,7 +22,6 @@ import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.HandlerRequest;
 import software.amazon.cloudformation.proxy.LoggerProxy;
-import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.proxy.ResourceHandlerTestPayload;
@@ -138,18 +137,11 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
         outputStream.close();
     }
 
-    /**
-     * The runtime puts the desired model on the FAILED event of a mutating action whose handler
-     * threw; a FAILED event never carries a model.
-     */
     @Override
     protected void writeResponse(
             final OutputStream outputStream, final ProgressEvent<ResourceModel, CallbackContext> response)
             throws IOException {
-        if (response.getStatus() == OperationStatus.FAILED) {
-            response.setResourceModel(null);
-        }
-        super.writeResponse(outputStream, response);
+        super.writeResponse(outputStream, RuntimeBinding.finish(response));
     }
 
     @Override

@@ -157,4 +157,30 @@ class CredentialLeakTest {
                     .contains("ContentHandlingStrategy");
         }
     }
+
+    /** 940 KB of invalid ResponseParameters made a 7.2 MB FAILED event, over Lambda's 6 MB answer. */
+    @org.junit.jupiter.api.Test
+    void aHugeValidationFailureStaysFarBelowLambdasAnswerLimit() throws IOException {
+        final StringBuilder parameters = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            parameters.append(i == 0 ? "" : ", ").append("\"bad").append(i).append("\": \"x\"");
+        }
+        final String payload = request("")
+                .replace(
+                        "\"IntegrationResponseKey\": \"/200/\"",
+                        "\"IntegrationResponseKey\": \"/200/\", \"ResponseParameters\": {" + parameters + "}");
+        assertThat(payload.length()).isGreaterThan(300_000);
+
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new RequestRouter(handlers, false)
+                .handleRequest(
+                        new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)),
+                        out,
+                        RecordingContext.into(log));
+
+        assertThat(out.size()).isLessThan(20_000);
+        assertThat(answer(out.toString(StandardCharsets.UTF_8)).getString("message"))
+                .startsWith("Model validation failed")
+                .endsWith(" more characters)");
+    }
 }

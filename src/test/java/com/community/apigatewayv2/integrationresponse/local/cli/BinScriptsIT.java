@@ -70,7 +70,8 @@ class BinScriptsIT {
         final Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
         Files.writeString(
                 java,
-                "#!/bin/sh\necho started >> '" + home.resolve("starts") + "'\nexec '"
+                "#!/bin/sh\necho started >> '" + home.resolve("starts") + "'\necho $$ > '" + home.resolve("pid")
+                        + "'\nexec '"
                         + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
@@ -95,5 +96,82 @@ class BinScriptsIT {
 
         assertThat(help.status()).isNotZero();
         assertThat(help.err()).contains(empty.resolve("bin/java").toString());
+    }
+
+    /** SIGTERM to the script (what kill, timeout, CI step limits and IDE stop buttons send) ends its JVM. */
+    @Test
+    void sigtermEndsServesJvmAndReleasesItsPort() throws Exception {
+        final Path home = recordingJavaHome();
+        final int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        final ProcessBuilder builder = new ProcessBuilder(
+                        root.resolve("bin/cfn-local").toString(), "serve", "--port", String.valueOf(port))
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", home.toString());
+        builder.environment()
+                .put("TMPDIR", Files.createDirectories(root.resolve("tmp")).toString());
+        final Process script = builder.start();
+        final java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8));
+        final StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            seen.append(line).append('\n');
+            if (line.startsWith("export ")) {
+                break;
+            }
+        }
+        assertThat(seen.toString()).as("serve started").contains("export ");
+        final long jvm = Long.parseLong(Files.readString(home.resolve("pid")).trim());
+        assertThat(ProcessHandle.of(jvm).map(ProcessHandle::isAlive)).contains(true);
+
+        script.destroy(); // SIGTERM to the bash script only
+
+        assertThat(script.waitFor(30, TimeUnit.SECONDS)).as("the script ends").isTrue();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false))
+                .as("the JVM serve started is gone")
+                .isFalse();
+        try (java.net.ServerSocket again =
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    /** After a git pull or an edit, the script builds again instead of running the old classes. */
+    @Test
+    void aSourceNewerThanTheBuildMakesTheScriptBuildAndSayWhy() throws Exception {
+        final Path home = recordingJavaHome();
+        final Path classpath = root.resolve("target/cfn-local.classpath");
+        Files.setLastModifiedTime(
+                classpath, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.createDirectories(root.resolve("src/main/java"));
+        Files.writeString(root.resolve("src/main/java/Edited.java"), "class Edited {}");
+        // a Maven that notes it was asked, and fails: the build itself is not this test's business
+        final Path fakeBin = Files.createDirectories(root.resolve("fake-maven"));
+        Files.writeString(
+                fakeBin.resolve("mvn"), "#!/bin/sh\necho asked >> '" + fakeBin.resolve("asked") + "'\nexit 1\n");
+        Files.setPosixFilePermissions(fakeBin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        final ProcessBuilder builder = new ProcessBuilder(
+                        root.resolve("bin/cfn-local").toString(), "help")
+                .redirectOutput(root.resolve("out.txt").toFile())
+                .redirectError(root.resolve("err.txt").toFile());
+        builder.environment().put("JAVA_HOME", home.toString());
+        builder.environment().put("PATH", fakeBin + java.io.File.pathSeparator + System.getenv("PATH"));
+        builder.environment()
+                .put("TMPDIR", Files.createDirectories(root.resolve("tmp")).toString());
+        final Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertEquals(2, process.exitValue());
+        assertThat(Files.readString(root.resolve("err.txt")))
+                .contains("cfn-local: building the project (sources changed since the last build)...")
+                .contains("cfn-local: the build failed");
+        assertEquals(List.of("asked"), Files.readAllLines(fakeBin.resolve("asked")));
+        assertThat(home.resolve("starts")).doesNotExist();
     }
 }

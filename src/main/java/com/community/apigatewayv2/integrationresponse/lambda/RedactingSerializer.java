@@ -55,14 +55,19 @@ final class RedactingSerializer extends Serializer {
 
     /** Where and what, in the request's own terms, and nothing of its text. */
     static String describe(final JsonProcessingException e) {
+        // the kind from the innermost error (Jackson wraps a parser's error in one that knows the path)
+        Throwable kind = e;
+        while (kind.getCause() instanceof JsonProcessingException cause && cause != kind) {
+            kind = cause;
+        }
         final String what;
-        if (e instanceof InputCoercionException) {
+        if (kind instanceof InputCoercionException) {
             what = "a number out of range";
-        } else if (e instanceof StreamConstraintsException) {
+        } else if (kind instanceof StreamConstraintsException) {
             what = "more than the parser's limits allow (nesting, length or size)";
-        } else if (e instanceof MismatchedInputException) {
+        } else if (kind instanceof MismatchedInputException) {
             what = "a value of the wrong type";
-        } else if (e instanceof JsonMappingException) {
+        } else if (kind instanceof JsonMappingException) {
             what = "a value that cannot be read";
         } else {
             what = "malformed JSON";

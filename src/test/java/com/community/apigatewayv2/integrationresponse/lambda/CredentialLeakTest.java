@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.json.JSONObject;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 
@@ -134,10 +135,18 @@ class CredentialLeakTest {
 
     /** The runtime skips validation when a callback context comes along; it is validated here again. */
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"throttledRounds\": 1}", "{\"mayHaveApplied\": true, \"callGraphs\": {}}"})
-    void aReInvocationWithInputTheSchemaRefusesFailsAsAFirstInvocationWould(final String callbackContext)
-            throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "CREATE|{}",
+                "CREATE|{\"throttledRounds\": 1}",
+                "UPDATE|{\"mayHaveApplied\": true, \"callGraphs\": {}}",
+                "UPDATE|{}"
+            })
+    void aReInvocationWithInputTheSchemaRefusesFailsAsAFirstInvocationWould(
+            final String action, final String callbackContext) throws IOException {
         final String payload = request(", \"callbackContext\": " + callbackContext)
+                .replace("\"action\": \"CREATE\"", "\"action\": \"" + action + "\"")
                 .replace(
                         "\"IntegrationResponseKey\": \"/200/\"",
                         "\"IntegrationResponseKey\": \"/200/\"," + " \"ContentHandlingStrategy\": \"BOGUS\"");

@@ -189,4 +189,108 @@ class RequestEnvelopeTest {
                 RequestEnvelope.open(compressed(out.toByteArray()).getBytes(StandardCharsets.UTF_8))
                         .problem());
     }
+
+    /** The edges of each bound: the last value taken, the first refused. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "ok",
+            value = {
+                ", \"maxResults\": 2147483647|ok",
+                ", \"maxResults\": -2147483648|ok",
+                ", \"maxResults\": 1.5|ok",
+                ", \"maxResults\": 2147483648|maxResults is not a whole number from -2147483648 to 2147483647",
+                ", \"maxResults\": -2147483649|maxResults is not a whole number from -2147483648 to 2147483647",
+                ", \"maxResults\": true|maxResults is not a whole number from -2147483648 to 2147483647",
+                ", \"maxResults\": {}|maxResults is not a whole number from -2147483648 to 2147483647",
+                ", \"callbackContext\": {\"throttledRounds\": 0}|ok",
+                ", \"callbackContext\": {\"throttledRounds\": 9}|callbackContext.throttledRounds is not from 0 to 8",
+                ", \"callbackContext\": {\"throttledRounds\": \"\"}|ok",
+                ", \"callbackContext\": {\"callGraphs\": null}|ok",
+                ", \"callbackContext\": 5|callbackContext is not a JSON object",
+                ", \"requestContext\": {\"cloudWatchEventsRuleName\": {}}"
+                        + "|requestContext.cloudWatchEventsRuleName is not a string",
+                ", \"requestData\": 1|The request carries no requestData object",
+            })
+    void theEdgesOfEachBound(final String more, final String problem) {
+        final String payload =
+                more.startsWith(", \"requestData\"") ? "{\"action\": \"READ\"" + more + "}" : create(more);
+        final RequestEnvelope envelope = RequestEnvelope.open(payload.getBytes(StandardCharsets.UTF_8));
+        assertEquals(problem, envelope.problem());
+    }
+
+    @Test
+    void tagsMustBeStrings() {
+        assertEquals(
+                "requestData.stackTags holds a value that is not a string",
+                RequestEnvelope.open(("{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": " + CREDENTIALS
+                                        + ", \"stackTags\": {\"a\": {}}}}")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .problem());
+        assertEquals(
+                "requestData.systemTags is not a JSON object",
+                RequestEnvelope.open(("{\"action\": \"READ\", \"requestData\": {\"callerCredentials\": " + CREDENTIALS
+                                        + ", \"systemTags\": [\"a\"]}}")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .problem());
+    }
+
+    @Test
+    void nestingAndNameLengthsAtTheirLimitsPass() {
+        // the request is level 1, features level 2, the arrays levels 3 to 2 + n
+        final String atTheLimit = "[".repeat(62) + "]".repeat(62);
+        assertNull(RequestEnvelope.open(
+                        create(", \"features\": {\"a\": " + atTheLimit + "}").getBytes(StandardCharsets.UTF_8))
+                .problem());
+        assertEquals(
+                "The request nests deeper than 64 levels",
+                RequestEnvelope.open(create(", \"features\": {\"a\": [" + atTheLimit + "]}")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .problem());
+        assertNull(RequestEnvelope.open(
+                        create(", \"" + "n".repeat(50_000) + "\": 1").getBytes(StandardCharsets.UTF_8))
+                .problem());
+        assertThat(RequestEnvelope.open(("{\"action\": \"" + "Y".repeat(40) + "\"}").getBytes(StandardCharsets.UTF_8))
+                        .problem())
+                .startsWith("Unknown action '" + "Y".repeat(40) + "':");
+    }
+
+    @Test
+    void decompressionStopsAtExactlyItsBound() throws Exception {
+        final byte[] exactly =
+                gzip(" ".repeat(RequestEnvelope.MAX_DECOMPRESSED_BYTES).getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                RequestEnvelope.MAX_DECOMPRESSED_BYTES,
+                RequestEnvelope.decompress(new org.json.JSONObject(compressed(exactly)))
+                        .length());
+        final byte[] oneMore =
+                gzip(" ".repeat(RequestEnvelope.MAX_DECOMPRESSED_BYTES + 1).getBytes(StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> RequestEnvelope.decompress(new org.json.JSONObject(compressed(oneMore))));
+        assertEquals(
+                "The compressed request is not a JSON object",
+                RequestEnvelope.open(compressed(gzip("[1]".getBytes(StandardCharsets.UTF_8)))
+                                .getBytes(StandardCharsets.UTF_8))
+                        .problem());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "ok",
+            value = {
+                "{\"action\": \"READ\", \"region\": \"eu-west-1\", \"callbackContext\": {\"throttledRounds\": 1}}|ok",
+                "{\"action\": \"READ\"}|ok",
+                "{\"Region\": \"nowhere-1\"}|region 'nowhere-1' is not an AWS Region this handler knows",
+                "{\"CALLBACKCONTEXT\": {\"callGraphs\": {\"a\": 1}}}|CALLBACKCONTEXT holds 'callGraphs', which this handler never returns",
+                "{\"callbackContext\": {\"throttledRounds\": -1}}|callbackContext.throttledRounds is not from 0 to 8",
+            })
+    void aTestPayloadsCallbackContextAndRegionAreChecked(final String payload, final String problem) {
+        assertEquals(problem, RequestEnvelope.testPayloadProblem(new org.json.JSONObject(payload)));
+        assertEquals(
+                "The request nests deeper than 64 levels",
+                RequestEnvelope.testPayloadProblem(
+                        new org.json.JSONObject("{\"request\": " + "[".repeat(70) + "]".repeat(70) + "}")));
+    }
 }

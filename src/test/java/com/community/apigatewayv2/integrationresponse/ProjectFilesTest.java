@@ -122,6 +122,35 @@ class ProjectFilesTest {
         assertThat(Files.readString(Path.of("resource-role.yaml"))).contains("                Resource: \"*\"\n");
     }
 
+    /**
+     * README's mutation command stops at test-compile, and PIT's JVMs use the tests' private temporary
+     * directory: it must exist by then, from a fresh clone (Mockito cannot write its agent jar into a
+     * missing directory, and every test fails "without mutation").
+     */
+    @Test
+    void theTestsTemporaryDirectoryIsMadeBeforeTestCompile() throws IOException {
+        final List<String> lifecycle = List.of(
+                "validate",
+                "initialize",
+                "generate-sources",
+                "process-sources",
+                "generate-resources",
+                "process-resources",
+                "compile",
+                "process-classes",
+                "generate-test-sources",
+                "process-test-sources",
+                "generate-test-resources",
+                "process-test-resources",
+                "test-compile");
+        final List<String> phase = matches("pom.xml", "<id>private-test-tmpdir</id>\\s*<phase>([a-z-]+)</phase>");
+        assertThat(phase).hasSize(1);
+        assertThat(lifecycle).as("the phase that makes target/surefire-tmp").contains(phase.get(0));
+        assertThat(lifecycle.indexOf(phase.get(0))).isLessThan(lifecycle.indexOf("test-compile"));
+        assertThat(Files.readString(Path.of("pom.xml")))
+                .contains("<value>-Djava.io.tmpdir=${project.build.directory}/surefire-tmp</value>");
+    }
+
     /** The runtime table: every runtime in it runs release-17 bytecode; each has a deprecation date. */
     @Test
     void theRuntimeTableListsJavaRuntimesWithDates() throws IOException {

@@ -188,6 +188,16 @@ public final class CfnLocal {
         if (pace.quota() != null) {
             out.println("account quota:           " + pace.quota() + " requests a second/burst");
         }
+        // serve's own set-up first, so the faults reach only the handler's calls
+        final LocalDeployment.Prerequisites prerequisites;
+        try {
+            prerequisites = stack.apiGateway() == null
+                    ? null
+                    : stack.createPrerequisites(stack.prerequisitesClient(), "cfn-local-serve");
+        } catch (final RuntimeException e) {
+            stack.close(); // its endpoints' threads would keep the JVM alive, its ports taken
+            throw new IOException("serve could not create its WebSocket API and integration: " + e.getMessage(), e);
+        }
         if (faults != null) {
             stack.apiGateway().setFaultPlan(new FaultInjector(faults));
             out.println("faults:                  " + faults);
@@ -201,9 +211,7 @@ public final class CfnLocal {
                         },
                         "cfn-local-shutdown"));
         out.println("Lambda endpoint:         " + stack.lambdaUri() + " (TypeFunction, TestEntrypoint)");
-        if (stack.apiGateway() != null) {
-            final LocalDeployment.Prerequisites prerequisites =
-                    stack.createPrerequisites(stack.prerequisitesClient(), "cfn-local-serve");
+        if (prerequisites != null) {
             out.println("API Gateway V2 endpoint: " + stack.apiGateway().url());
             prerequisites.placeholders().forEach((name, value) -> out.println("export " + name + "=" + value));
         }

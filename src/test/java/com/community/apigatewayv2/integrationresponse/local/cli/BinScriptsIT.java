@@ -98,37 +98,60 @@ class BinScriptsIT {
         assertThat(help.err()).contains(empty.resolve("bin/java").toString());
     }
 
-    /** SIGTERM to the script (what kill, timeout, CI step limits and IDE stop buttons send) ends its JVM. */
-    @Test
-    void sigtermEndsServesJvmAndReleasesItsPort() throws Exception {
-        final Path home = recordingJavaHome();
+    private record Serving(Process script, String output, int port) {}
+
+    /** bin/cfn-local serve on a free port, read until its export lines (or its end). */
+    private Serving serve(final Path home, final String... more) throws Exception {
         final int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        final ProcessBuilder builder = new ProcessBuilder(
-                        root.resolve("bin/cfn-local").toString(), "serve", "--port", String.valueOf(port))
-                .redirectErrorStream(true);
+        final List<String> command = new java.util.ArrayList<>(
+                List.of(root.resolve("bin/cfn-local").toString(), "serve", "--port", String.valueOf(port)));
+        command.addAll(List.of(more));
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", home.toString());
         builder.environment()
                 .put("TMPDIR", Files.createDirectories(root.resolve("tmp")).toString());
         final Process script = builder.start();
-        final java.io.BufferedReader out = new java.io.BufferedReader(
-                new java.io.InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8));
-        final StringBuilder seen = new StringBuilder();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            seen.append(line).append('\n');
-            if (line.startsWith("export ")) {
-                break;
+        // read on another thread, so a serve that hangs before its export lines fails the test, not hangs it
+        final StringBuffer seen = new StringBuffer();
+        final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        final Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    seen.append(line).append('\n');
+                    if (line.startsWith("export ")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (final IOException e) {
+                seen.append(e);
+            } finally {
+                ready.countDown();
             }
-        }
-        assertThat(seen.toString()).as("serve started").contains("export ");
+        });
+        reader.setDaemon(true);
+        reader.start();
+        ready.await(90, TimeUnit.SECONDS);
+        return new Serving(script, seen.toString(), port);
+    }
+
+    /** SIGTERM to the script (what kill, timeout, CI step limits and IDE stop buttons send) ends its JVM. */
+    @Test
+    void sigtermEndsServesJvmAndReleasesItsPort() throws Exception {
+        final Path home = recordingJavaHome();
+        final Serving serving = serve(home);
+        assertThat(serving.output()).as("serve started").contains("export ");
         final long jvm = Long.parseLong(Files.readString(home.resolve("pid")).trim());
         assertThat(ProcessHandle.of(jvm).map(ProcessHandle::isAlive)).contains(true);
 
-        script.destroy(); // SIGTERM to the bash script only
+        serving.script().destroy(); // SIGTERM to the bash script only
 
-        assertThat(script.waitFor(30, TimeUnit.SECONDS)).as("the script ends").isTrue();
+        assertThat(serving.script().waitFor(30, TimeUnit.SECONDS))
+                .as("the script ends")
+                .isTrue();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -137,8 +160,23 @@ class BinScriptsIT {
                 .as("the JVM serve started is gone")
                 .isFalse();
         try (java.net.ServerSocket again =
-                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            assertThat(again.getLocalPort()).isEqualTo(port);
+                new java.net.ServerSocket(serving.port(), 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(serving.port());
+        }
+    }
+
+    /** Faults are for the handler's calls: serve's own CreateApi and CreateIntegration never meet them. */
+    @Test
+    void faultsOnEveryCallLeaveServesOwnSetUpAlone() throws Exception {
+        final Serving serving = serve(recordingJavaHome(), "--faults", "*:500@100%");
+        try {
+            assertThat(serving.output())
+                    .contains("export IntegrationResponseTest")
+                    .contains("faults:")
+                    .doesNotContain("Exception");
+        } finally {
+            serving.script().destroy();
+            serving.script().waitFor(30, TimeUnit.SECONDS);
         }
     }
 

@@ -48,7 +48,15 @@ public final class BadInputs {
         NO_CREDENTIALS,
         PROPERTIES_NOT_AN_OBJECT,
         MALFORMED_JSON,
-        TRUNCATED_PAYLOAD
+        TRUNCATED_PAYLOAD,
+        /** A field of the envelope out of the int range, in any letter case: Jackson quoted the payload. */
+        ENVELOPE_NUMBER_OUT_OF_RANGE,
+        /** A callback context with fields the handler never returns: the runtime built the classes they name. */
+        FOREIGN_CALLBACK_CONTEXT,
+        /** A compressed payload that cannot be unpacked. */
+        COMPRESSED_GARBAGE,
+        /** A compressed payload whose request is spoilt. */
+        COMPRESSED_BAD_ENVELOPE
     }
 
     /** A payload, the error codes it may fail with, a word its message must hold, and whether Lambda itself may refuse it. */
@@ -271,9 +279,71 @@ public final class BadInputs {
                 int length = 1 + n % (whole.length - 1);
                 return new BadInput(mutation, Arrays.copyOf(whole, length), INVALID, null, true);
             }
+            case ENVELOPE_NUMBER_OUT_OF_RANGE: {
+                return outOfRange(mutation, n);
+            }
+            case FOREIGN_CALLBACK_CONTEXT: {
+                ObjectNode request = stack.handlerRequest(ACTIONS.get(n % 3), existingModel(), null);
+                ObjectNode context = request.putObject(n % 2 == 0 ? "callbackContext" : "CallbackContext");
+                context.putObject(n % 3 == 0 ? "CALLGRAPHS" : "callGraphs")
+                        .putArray("k" + shortWord)
+                        .add(n % 2 == 0 ? "java.io.File" : "java.net.InetAddress")
+                        .add(word);
+                return new BadInput(mutation, bytes(request), INVALID, "which this handler never returns", false);
+            }
+            case COMPRESSED_GARBAGE: {
+                ObjectNode request = nodes.objectNode();
+                if (n % 2 == 0) {
+                    request.put("__COMPRESSED__", n);
+                } else {
+                    request.put("__COMPRESSED__", word);
+                }
+                return new BadInput(mutation, bytes(request), INVALID, "__COMPRESSED__", false);
+            }
+            case COMPRESSED_BAD_ENVELOPE: {
+                BadInput inner = outOfRange(mutation, n);
+                try {
+                    byte[] packed = new software.amazon.cloudformation.resource.Serializer()
+                            .compress(new String(inner.payload(), StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
+                    return new BadInput(mutation, packed, INVALID, inner.hint(), false);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             default:
                 throw new IllegalArgumentException("no bad input for " + mutation);
         }
+    }
+
+    /** A CREATE (which may not create) whose envelope holds a number the runtime cannot read as an int. */
+    private BadInput outOfRange(Mutation mutation, int n) {
+        ObjectNode request = stack.handlerRequest("CREATE", createModel(), null);
+        String huge = n % 2 == 0 ? "3000000000" : "1e400";
+        String field;
+        switch (n % 4) {
+            case 0 -> {
+                field = "maxResults";
+                request.set(field, numberNode(huge));
+            }
+            case 1 -> {
+                field = "MAXRESULTS";
+                request.set(field, numberNode(huge));
+            }
+            case 2 -> {
+                field = "requestContext.invocation";
+                request.putObject("requestContext").set("invocation", numberNode(huge));
+            }
+            default -> {
+                field = "callbackContext.throttledRounds";
+                request.putObject("callbackContext").set("throttledRounds", numberNode(huge));
+            }
+        }
+        return new BadInput(mutation, bytes(request), INVALID, field, false);
+    }
+
+    private JsonNode numberNode(String text) {
+        return nodes.numberNode(new java.math.BigDecimal(text));
     }
 
     /** A bad input drawn from a seeded generator, for runs without a property-based test engine. */

@@ -60,6 +60,10 @@ record RequestEnvelope(JSONObject request, byte[] payload, String problem) {
         STRINGS,
         /** The handler's own callback context: only its fields. */
         CALLBACK,
+        /** requestData, its fields checked by {@code REQUEST_DATA}. */
+        REQUEST_DATA,
+        /** requestContext, its fields checked by {@code REQUEST_CONTEXT}. */
+        REQUEST_CONTEXT,
         /** Anything: the handler's models, read by the schema and the translator. */
         ANY
     }
@@ -82,7 +86,7 @@ record RequestEnvelope(JSONObject request, byte[] payload, String problem) {
             "resourceTypeVersion",
             Kind.SCALAR,
             "requestData",
-            Kind.OBJECT,
+            Kind.REQUEST_DATA,
             "stackId",
             Kind.SCALAR,
             "callbackContext",
@@ -100,7 +104,7 @@ record RequestEnvelope(JSONObject request, byte[] payload, String problem) {
             "creationPolicy",
             Kind.OBJECT,
             "requestContext",
-            Kind.OBJECT);
+            Kind.REQUEST_CONTEXT);
     private static final Map<String, Kind> REQUEST_DATA = fields(
             "callerCredentials",
             Kind.STRINGS,
@@ -320,8 +324,8 @@ record RequestEnvelope(JSONObject request, byte[] payload, String problem) {
 
     /**
      * What keeps the runtime from mapping {@code object} (at {@code path}) without an error: a field of
-     * the wrong kind, one named twice in different letter cases, a callback context with fields of
-     * its own, nesting or a name beyond the parser's limits. Null when there is none.
+     * the wrong kind (each name matched in any letter case, as the runtime does), a callback context
+     * with fields of its own, a name beyond the parser's limit. Null when there is none.
      */
     private static String shapeProblem(final JSONObject object, final Map<String, Kind> fields, final String path) {
         for (final String name : object.keySet()) {
@@ -369,13 +373,13 @@ record RequestEnvelope(JSONObject request, byte[] payload, String problem) {
             case CALLBACK:
                 return callbackProblem(value, field);
             case OBJECT:
+                return value instanceof JSONObject ? null : field + " is not a JSON object";
+            case REQUEST_DATA:
+            case REQUEST_CONTEXT:
                 if (!(value instanceof JSONObject inner)) {
                     return field + " is not a JSON object";
                 }
-                final Map<String, Kind> innerFields = field.equalsIgnoreCase("requestData")
-                        ? REQUEST_DATA
-                        : field.equalsIgnoreCase("requestContext") ? REQUEST_CONTEXT : Map.of();
-                return shapeProblem(inner, innerFields, field + ".");
+                return shapeProblem(inner, kind == Kind.REQUEST_DATA ? REQUEST_DATA : REQUEST_CONTEXT, field + ".");
             default:
                 return null;
         }

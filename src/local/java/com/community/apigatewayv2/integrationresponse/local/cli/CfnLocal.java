@@ -54,9 +54,12 @@ public final class CfnLocal {
             "        CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE through the handler's Lambda entry point,",
             "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs), or for each resource of",
             "        this type in a JSON template (UPDATE re-applies its properties); exit 1 on a contract break",
-            "  serve [--aws] [--region R] [--port N] [--api-port N] [--faults SPEC] [--throttle RATE/BURST]",
-            "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint) and, unless",
+            "  serve [--aws] [--region R] [--port N] [--api-port N] [--cloudcontrol-port N] [--faults SPEC]",
+            "        [--throttle RATE/BURST]",
+            "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint), a local Cloud",
+            "        Control API driving it (with CloudFormation's DescribeType and ListTypes for this type) and, unless",
             "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted.",
+            "        Prints AWS_ENDPOINT_URL_* exports that point the AWS CLI, the SDKs and Terraform at them.",
             "        SPEC injects faults, e.g. 'CreateIntegrationResponse:429x3, GetIntegrationResponse:500@25%, *:reset x1'",
             "        (kinds: a status 400-599, reset, timeout, lost; xN the next N requests, @P% a share of them);",
             "        --throttle limits all its operations to one account-wide quota, e.g. 10/40 (API Gateway's own)",
@@ -183,8 +186,8 @@ public final class CfnLocal {
                 ? LocalDeployment.Pace.REAL_TIME
                 : new LocalDeployment.Pace(
                         1.0, AccountQuota.parse(options.throttle, 1.0), LocalLambdaEndpoint.DEFAULT_MAX_CONCURRENCY);
-        final LocalDeployment stack =
-                LocalDeployment.start(options.aws, options.region, options.port, options.apiPort, err, pace);
+        final LocalDeployment stack = LocalDeployment.start(
+                options.aws, options.region, options.port, options.apiPort, options.cloudControlPort, err, pace);
         if (pace.quota() != null) {
             out.println("account quota:           " + pace.quota() + " requests a second/burst");
         }
@@ -211,8 +214,19 @@ public final class CfnLocal {
                         },
                         "cfn-local-shutdown"));
         out.println("Lambda endpoint:         " + stack.lambdaUri() + " (TypeFunction, TestEntrypoint)");
+        out.println("Cloud Control endpoint:  " + stack.cloudControl().url()
+                + " (Cloud Control API; CloudFormation DescribeType, ListTypes)");
         if (prerequisites != null) {
             out.println("API Gateway V2 endpoint: " + stack.apiGateway().url());
+        }
+        // the AWS CLI, boto3, the Java SDK and Terraform's aws provider read these service-specific settings
+        out.println(
+                "export AWS_ENDPOINT_URL_CLOUDCONTROL=" + stack.cloudControl().url());
+        out.println(
+                "export AWS_ENDPOINT_URL_CLOUDFORMATION=" + stack.cloudControl().url());
+        if (prerequisites != null) {
+            out.println(
+                    "export AWS_ENDPOINT_URL_APIGATEWAYV2=" + stack.apiGateway().url());
             prerequisites.placeholders().forEach((name, value) -> out.println("export " + name + "=" + value));
         }
         out.println("cfn test --endpoint " + stack.lambdaUri() + " runs the contract tests against it; Ctrl-C stops.");
@@ -396,6 +410,7 @@ public final class CfnLocal {
         String endpoint = "http://127.0.0.1:" + LocalLambdaEndpoint.DEFAULT_PORT;
         int port = LocalLambdaEndpoint.DEFAULT_PORT;
         int apiPort;
+        int cloudControlPort;
         /** The sam-tests placeholders given on the command line, by placeholder name. */
         final Map<String, String> ids = new HashMap<>();
 
@@ -408,7 +423,15 @@ public final class CfnLocal {
         static Options parse(final String command, final Deque<String> words) {
             final Set<String> allowed = switch (command) {
                 case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
-                case "serve" -> Set.of("--aws", "--region", "--port", "--api-port", "--faults", "--throttle");
+                case "serve" ->
+                    Set.of(
+                            "--aws",
+                            "--region",
+                            "--port",
+                            "--api-port",
+                            "--cloudcontrol-port",
+                            "--faults",
+                            "--throttle");
                 case "stack" -> Set.of("--resources", "--stacks", "--throttle", "--time-scale");
                 case "chaos" -> Set.of("--bad-inputs", "--seed");
                 case "invoke" ->
@@ -455,7 +478,9 @@ public final class CfnLocal {
                     case "--time-scale" -> options.timeScale = fraction(word, value);
                     case "--bad-inputs" -> options.badInputs = (int) number(word, value, 0, 1_000_000);
                     case "--seed" -> options.seed = number(word, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                    default -> options.apiPort = port(word, value);
+                    case "--cloudcontrol-port" -> options.cloudControlPort = port(word, value);
+                    case "--api-port" -> options.apiPort = port(word, value);
+                    default -> throw new IllegalStateException(word + " is allowed but has no case");
                 }
             }
             if (!"invoke".equals(command) && !options.positional.isEmpty()) {

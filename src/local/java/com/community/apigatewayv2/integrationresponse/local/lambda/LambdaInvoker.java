@@ -67,21 +67,44 @@ public final class LambdaInvoker {
      */
     public List<JsonNode> invokeUntilDone(final ObjectNode handlerRequest) throws IOException, InterruptedException {
         final List<JsonNode> events = new ArrayList<>();
-        final ObjectNode request = handlerRequest.deepCopy();
+        ObjectNode request = handlerRequest;
         for (int invocation = 0; invocation < MAX_INVOCATIONS; invocation++) {
             final JsonNode event = invoke(TYPE_FUNCTION, request);
             events.add(event);
-            if (!"IN_PROGRESS".equals(event.path("status").asText())) {
+            if (!isInProgress(event)) {
                 return events;
             }
-            request.set("callbackContext", event.get("callbackContext"));
-            if (event.hasNonNull("resourceModel")) {
-                ((ObjectNode) request.get("requestData")).set("resourceProperties", event.get("resourceModel"));
-            }
-            Thread.sleep(Duration.ofSeconds(event.path("callbackDelaySeconds").asLong(0))
-                    .toMillis());
+            request = reinvocation(request, event);
+            Thread.sleep(callbackDelay(event).toMillis());
         }
         throw new IllegalStateException("still IN_PROGRESS after " + MAX_INVOCATIONS + " invocations");
+    }
+
+    /** READ and LIST answer in one invocation; CREATE, UPDATE and DELETE may answer IN_PROGRESS. */
+    public static boolean isSynchronous(final String action) {
+        return "READ".equals(action) || "LIST".equals(action);
+    }
+
+    public static boolean isInProgress(final JsonNode event) {
+        return "IN_PROGRESS".equals(event.path("status").asText());
+    }
+
+    /** The delay an IN_PROGRESS event asks for before it is invoked again. */
+    public static Duration callbackDelay(final JsonNode event) {
+        return Duration.ofSeconds(Math.max(0, event.path("callbackDelaySeconds").asLong(0)));
+    }
+
+    /**
+     * The request CloudFormation sends after an IN_PROGRESS event: the same request, with the event's
+     * callback context and, when it carries one, its model as the desired state. The original is unchanged.
+     */
+    public static ObjectNode reinvocation(final ObjectNode request, final JsonNode event) {
+        final ObjectNode next = request.deepCopy();
+        next.set("callbackContext", event.get("callbackContext"));
+        if (event.hasNonNull("resourceModel")) {
+            ((ObjectNode) next.get("requestData")).set("resourceProperties", event.get("resourceModel"));
+        }
+        return next;
     }
 
     /** The endpoint answered with an error instead of the handler's output. */

@@ -56,12 +56,16 @@ public final class HttpExchanges {
 
     /** Query parameters, first value wins. */
     public static Map<String, String> queryParameters(HttpExchange exchange) {
+        return formParameters(exchange.getRequestURI().getRawQuery());
+    }
+
+    /** Parameters of a query string or an {@code application/x-www-form-urlencoded} body, first value wins. */
+    public static Map<String, String> formParameters(String raw) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        if (rawQuery == null || rawQuery.isEmpty()) {
+        if (raw == null || raw.isEmpty()) {
             return parameters;
         }
-        for (String pair : rawQuery.split("&")) {
+        for (String pair : raw.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }

@@ -5,6 +5,7 @@ import com.community.apigatewayv2.integrationresponse.handler.Handlers;
 import com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicy;
 import com.community.apigatewayv2.integrationresponse.local.apigateway.AccountQuota;
 import com.community.apigatewayv2.integrationresponse.local.apigateway.LocalApiGatewayV2;
+import com.community.apigatewayv2.integrationresponse.local.cloudcontrol.LocalCloudControl;
 import com.community.apigatewayv2.integrationresponse.local.lambda.ExecutionEnvironments;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint;
@@ -38,6 +39,7 @@ public final class LocalDeployment implements AutoCloseable {
     private final LocalLambdaEndpoint lambda;
     private final Region region;
     private final AwsCredentials credentials;
+    private LocalCloudControl cloudControl;
 
     private LocalDeployment(
             final LocalApiGatewayV2 apiGateway,
@@ -70,18 +72,31 @@ public final class LocalDeployment implements AutoCloseable {
         return start(aws, region, lambdaPort, apiGatewayPort, handlerLog, Pace.REAL_TIME);
     }
 
+    public static LocalDeployment start(
+            final boolean aws,
+            final String region,
+            final int lambdaPort,
+            final int apiGatewayPort,
+            final PrintStream handlerLog,
+            final Pace pace)
+            throws IOException {
+        return start(aws, region, lambdaPort, apiGatewayPort, 0, handlerLog, pace);
+    }
+
     /**
      * @param aws real AWS (default credentials and region chains, see {@link CallerCredentials}) instead of
      *     the local endpoint
      * @param region the region to use, or null for the default ({@value LocalEndpoint#REGION} locally)
      * @param lambdaPort the Lambda endpoint's port, 0 for any
      * @param apiGatewayPort the local API Gateway V2 endpoint's port, 0 for any
+     * @param cloudControlPort the local Cloud Control API's port, 0 for any; it stays local with {@code aws}
      */
     public static LocalDeployment start(
             final boolean aws,
             final String region,
             final int lambdaPort,
             final int apiGatewayPort,
+            final int cloudControlPort,
             final PrintStream handlerLog,
             final Pace pace)
             throws IOException {
@@ -118,7 +133,21 @@ public final class LocalDeployment implements AutoCloseable {
                 .logSink(handlerLog)
                 .build()
                 .start();
-        return new LocalDeployment(apiGateway, lambda, chosenRegion, credentials);
+        final LocalDeployment deployment = new LocalDeployment(apiGateway, lambda, chosenRegion, credentials);
+        try {
+            final HandlerRequests requests = deployment.requests();
+            deployment.cloudControl = new LocalCloudControl(
+                            cloudControlPort,
+                            lambda.uri(),
+                            chosenRegion.id(),
+                            (action, desired, previous) -> requests.request(action, desired, previous, null),
+                            pace.timeScale())
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            deployment.close();
+            throw e;
+        }
+        return deployment;
     }
 
     /** The local API Gateway V2 endpoint, or null when the stack talks to AWS. */
@@ -132,6 +161,11 @@ public final class LocalDeployment implements AutoCloseable {
 
     public LocalLambdaEndpoint lambda() {
         return lambda;
+    }
+
+    /** The local Cloud Control API, which also answers the CloudFormation registry's DescribeType and ListTypes. */
+    public LocalCloudControl cloudControl() {
+        return cloudControl;
     }
 
     public HandlerRequests requests() {
@@ -196,6 +230,9 @@ public final class LocalDeployment implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cloudControl != null) {
+            cloudControl.close();
+        }
         lambda.close();
         if (apiGateway != null) {
             apiGateway.close();

@@ -1,0 +1,85 @@
+package com.community.apigatewayv2.integrationresponse.local.cloudcontrol;
+
+import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
+import com.community.apigatewayv2.integrationresponse.local.net.DaemonThreads;
+import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.net.LoopbackServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A local Cloud Control API for this type, and the two CloudFormation registry calls its clients make
+ * first, on one loopback port: the AWS CLI ({@code aws cloudcontrol}), the SDKs and Terraform's
+ * {@code aws_cloudcontrolapi_resource} drive the handler through it as they would in an account. It
+ * reaches the handler only through the Lambda Invoke API, as CloudFormation does; request records
+ * live in memory until it stops.
+ */
+public final class LocalCloudControl extends LocalEndpoint {
+    /** Cloud Control's limit for one operation when the schema's handlers set no {@code timeoutInMinutes}. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(120);
+
+    private static final int REQUEST_THREADS = 16;
+    private static final int HANDLER_THREADS = 16;
+
+    private final int requestedPort;
+    private final URI lambda;
+    private final String region;
+    private final HandlerRequestFactory requests;
+    private final double timeScale;
+
+    /**
+     * @param port the port to listen on, 0 for any free one
+     * @param lambda the Lambda endpoint serving the TypeFunction
+     * @param region the region it answers as, in the type's ARN
+     * @param requests how CloudFormation's requests are built: region and caller credentials
+     * @param timeScale how fast callback delays and the operation timeout pass (1.0 real time)
+     */
+    public LocalCloudControl(
+            final int port,
+            final URI lambda,
+            final String region,
+            final HandlerRequestFactory requests,
+            final double timeScale) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535");
+        }
+        if (!(timeScale > 0 && timeScale <= 1)) {
+            throw new IllegalArgumentException("the time scale must be in (0, 1], not " + timeScale);
+        }
+        this.requestedPort = port;
+        this.lambda = lambda;
+        this.region = region;
+        this.requests = requests;
+        this.timeScale = timeScale;
+    }
+
+    public synchronized LocalCloudControl start() throws IOException {
+        requireStopped();
+        final ObjectMapper json = new ObjectMapper();
+        final TypeSchema schema = TypeSchema.load();
+        final ScheduledExecutorService handlerThreads =
+                Executors.newScheduledThreadPool(HANDLER_THREADS, new DaemonThreads("local-cloudcontrol-handler"));
+        final HandlerCalls calls = new HandlerCalls(
+                new LambdaInvoker(lambda),
+                requests,
+                handlerThreads,
+                schema,
+                timeScale,
+                DEFAULT_TIMEOUT,
+                Clock.systemUTC());
+        final CloudControlOperations operations = new CloudControlOperations(
+                json, schema, calls, new ResourceRequests(schema.typeName(), Clock.systemUTC()));
+        serving(LoopbackServer.start(
+                requestedPort,
+                Executors.newFixedThreadPool(REQUEST_THREADS, new DaemonThreads("local-cloudcontrol")),
+                new CloudControlHttpHandler(
+                        json, operations, new RegistryQueries(schema, LocalEndpoint.ACCOUNT_ID, region)),
+                handlerThreads));
+        return this;
+    }
+}

@@ -58,6 +58,12 @@ variable "response_templates" {
   }
 }
 
+variable "empty_response_parameters" {
+  description = "The second response's ResponseParameters, given empty (README, \"Terraform\": adding a key later fails)"
+  type        = map(string)
+  default     = {}
+}
+
 locals {
   local = var.local_endpoints != null
 }
@@ -116,9 +122,13 @@ resource "aws_cloudcontrolapi_resource" "empty" {
     IntegrationId               = aws_apigatewayv2_integration.mock.id
     IntegrationResponseKey      = "/4\\d{2}/"
     ResponseTemplates           = {}
-    ResponseParameters          = {}
+    ResponseParameters          = var.empty_response_parameters
     TemplateSelectionExpression = ""
   })
+}
+
+output "api_id" {
+  value = aws_apigatewayv2_api.chat.id
 }
 
 output "default_identifier" {
@@ -129,6 +139,10 @@ output "default_identifier" {
 output "default_properties" {
   description = "The response as Cloud Control's GetResource reads it"
   value       = aws_cloudcontrolapi_resource.default.properties
+}
+
+output "empty_identifier" {
+  value = aws_cloudcontrolapi_resource.empty.id
 }
 
 output "empty_properties" {

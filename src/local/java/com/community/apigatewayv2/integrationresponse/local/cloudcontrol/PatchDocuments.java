@@ -73,13 +73,22 @@ final class PatchDocuments {
         return touched;
     }
 
-    /** The current state with every operation applied, or InvalidRequestException when one fails. */
+    /**
+     * The current state with every operation applied, or InvalidRequestException naming the first one
+     * that fails (its position, op and path as given); the current state itself is never changed.
+     */
     static ObjectNode apply(final JsonNode patch, final ObjectNode current) throws CloudControlException {
-        final JsonNode patched;
-        try {
-            patched = JsonPatch.apply(patch, current, STRICT);
-        } catch (JsonPatchApplicationException e) {
-            throw CloudControlException.invalidRequest("Invalid patch update: " + e.getMessage());
+        JsonNode patched = current;
+        for (int i = 0; i < patch.size(); i++) {
+            final JsonNode operation = patch.get(i);
+            try {
+                patched = JsonPatch.apply(JSON.createArrayNode().add(operation), patched, STRICT);
+            } catch (JsonPatchApplicationException e) {
+                throw CloudControlException.invalidRequest("Invalid patch update: operation " + (i + 1) + " ("
+                        + operation.path("op").asText() + " "
+                        + operation.path("path").asText() + "): "
+                        + e.getMessage());
+            }
         }
         if (!patched.isObject()) {
             throw CloudControlException.invalidRequest("Invalid patch update: the patched model is not a JSON object");

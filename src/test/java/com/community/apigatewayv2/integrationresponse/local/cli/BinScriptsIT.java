@@ -3,16 +3,13 @@ package com.community.apigatewayv2.integrationresponse.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,25 +18,13 @@ import org.junit.jupiter.api.Test;
  * build's classes and classpath), so the script starts its JVM without building.
  */
 class BinScriptsIT {
+    private ScriptSandbox sandbox;
     private Path root;
 
     @BeforeEach
     void setUp() throws IOException {
-        root = Files.createTempDirectory(Path.of(System.getProperty("it.work.dir")), "bin-scripts-");
-        Files.createDirectories(root.resolve("bin"));
-        Files.copy(Path.of("bin", "cfn-local"), root.resolve("bin/cfn-local"));
-        Files.createDirectories(root.resolve("target"));
-        Files.createSymbolicLink(
-                root.resolve("target/classes"), Path.of("target/classes").toAbsolutePath());
-        Files.createSymbolicLink(
-                root.resolve("target/test-classes"),
-                Path.of("target/test-classes").toAbsolutePath());
-        // what the script's own build writes: the dependencies, without this build's class directories
-        final String classpath = Arrays.stream(
-                        System.getProperty("surefire.test.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.endsWith(".jar"))
-                .collect(Collectors.joining(File.pathSeparator));
-        Files.writeString(root.resolve("target/cfn-local.classpath"), classpath);
+        sandbox = ScriptSandbox.create("bin-scripts-");
+        root = sandbox.root();
     }
 
     private record Run(int status, String out, String err) {}
@@ -98,51 +83,15 @@ class BinScriptsIT {
         assertThat(help.err()).contains(empty.resolve("bin/java").toString());
     }
 
-    private record Serving(Process script, String output, int port) {}
-
-    /** bin/cfn-local serve on a free port, read until its export lines (or its end). */
-    private Serving serve(final Path home, final String... more) throws Exception {
-        final int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        final List<String> command = new java.util.ArrayList<>(
-                List.of(root.resolve("bin/cfn-local").toString(), "serve", "--port", String.valueOf(port)));
-        command.addAll(List.of(more));
-        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", home.toString());
-        builder.environment()
-                .put("TMPDIR", Files.createDirectories(root.resolve("tmp")).toString());
-        final Process script = builder.start();
-        // read on another thread, so a serve that hangs before its export lines fails the test, not hangs it
-        final StringBuffer seen = new StringBuffer();
-        final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
-        final Thread reader = new Thread(() -> {
-            try (java.io.BufferedReader out = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    seen.append(line).append('\n');
-                    if (line.startsWith("export ")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (final IOException e) {
-                seen.append(e);
-            } finally {
-                ready.countDown();
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        ready.await(90, TimeUnit.SECONDS);
-        return new Serving(script, seen.toString(), port);
+    private ScriptSandbox.Serving serve(final Path home, final String... more) throws Exception {
+        return sandbox.serve(home, more);
     }
 
     /** SIGTERM to the script (what kill, timeout, CI step limits and IDE stop buttons send) ends its JVM. */
     @Test
     void sigtermEndsServesJvmAndReleasesItsPort() throws Exception {
         final Path home = recordingJavaHome();
-        final Serving serving = serve(home);
+        final ScriptSandbox.Serving serving = serve(home);
         assertThat(serving.output()).as("serve started").contains("export ");
         final long jvm = Long.parseLong(Files.readString(home.resolve("pid")).trim());
         assertThat(ProcessHandle.of(jvm).map(ProcessHandle::isAlive)).contains(true);
@@ -168,7 +117,7 @@ class BinScriptsIT {
     /** Faults are for the handler's calls: serve's own CreateApi and CreateIntegration never meet them. */
     @Test
     void faultsOnEveryCallLeaveServesOwnSetUpAlone() throws Exception {
-        final Serving serving = serve(recordingJavaHome(), "--faults", "*:500@100%");
+        final ScriptSandbox.Serving serving = serve(recordingJavaHome(), "--faults", "*:500@100%");
         try {
             assertThat(serving.output())
                     .contains("export IntegrationResponseTest")

@@ -260,7 +260,8 @@ class LocalCloudControlTest {
 
     @Test
     void patchesCloudControlRefusesAreRefusedWithItsWordingAndChangeNothing() throws Exception {
-        final String identifier = create(",\"IntegrationResponseKey\":\"/200/\"")
+        final String identifier = create(
+                        ",\"IntegrationResponseKey\":\"/200/\",\"ResponseTemplates\":{\"application/json\":\"{}\"}")
                 .path("Identifier")
                 .asText();
 
@@ -283,9 +284,17 @@ class LocalCloudControlTest {
                         identifier,
                         "[{\"op\":\"replace\",\"path\":\"/IntegrationResponseKey\",\"value\":\"/500/\"},"
                                 + "{\"op\":\"test\",\"path\":\"/IntegrationResponseKey\",\"value\":\"/200/\"}]"))
-                .startsWith("InvalidRequestException: Invalid patch update: ");
+                .startsWith(
+                        "InvalidRequestException: Invalid patch update: operation 2 (test /IntegrationResponseKey): ");
         assertThat(update(identifier, "[{\"op\":\"remove\",\"path\":\"/ResponseTemplates/a~1b\"}]"))
-                .startsWith("InvalidRequestException: Invalid patch update: ");
+                .startsWith(
+                        "InvalidRequestException: Invalid patch update: operation 1 (remove /ResponseTemplates/a~1b): ");
+        // a path not escaped as RFC 6901 asks ("~1" for "/") names a member of a member that is not there
+        assertThat(update(
+                        identifier,
+                        "[{\"op\":\"replace\",\"path\":\"/ResponseTemplates/application/json\",\"value\":\"x\"}]"))
+                .isEqualTo("InvalidRequestException: Invalid patch update: operation 1"
+                        + " (replace /ResponseTemplates/application/json): Missing field \"application\"");
         assertThat(update(identifier, "{\"op\":\"remove\"}"))
                 .isEqualTo("InvalidRequestException: Invalid patch document: it must be a JSON array of RFC 6902"
                         + " operations");

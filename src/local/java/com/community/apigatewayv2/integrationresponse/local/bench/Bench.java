@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
  * <pre>
  * Bench ENDPOINT HANDLER_JAR DRIVER_DIR WORK_DIR   the figures, against the emulator at ENDPOINT
  * Bench calls                                      api_calls_* against an emulator in this JVM
+ * Bench cloudcontrol                               cloudcontrol_*: the local Cloud Control API's own cost
  * </pre>
  *
  * Run it with a private {@code java.io.tmpdir}: the RPDK runtime empties it on every request.
@@ -68,8 +69,13 @@ public final class Bench {
             ApiCalls.print();
             return;
         }
+        if (args.length == 1 && "cloudcontrol".equals(args[0])) {
+            CloudControlBench.print();
+            return;
+        }
         if (args.length != 4) {
-            System.err.println("usage: Bench ENDPOINT HANDLER_JAR DRIVER_DIR WORK_DIR | Bench calls");
+            System.err.println(
+                    "usage: Bench ENDPOINT HANDLER_JAR DRIVER_DIR WORK_DIR | Bench calls | Bench cloudcontrol");
             System.exit(2);
         }
         System.setProperty(LocalApiGatewayV2.ENDPOINT_PROPERTY, args[0]);

@@ -54,11 +54,12 @@ final class CloudControlOperations {
     }
 
     JsonNode execute(final String operation, final JsonNode input) throws CloudControlException {
+        final long arrived = System.nanoTime();
         return switch (operation) {
-            case "CreateResource" -> createResource(input);
+            case "CreateResource" -> createResource(input, arrived);
             case "GetResource" -> getResource(input);
-            case "UpdateResource" -> updateResource(input);
-            case "DeleteResource" -> deleteResource(input);
+            case "UpdateResource" -> updateResource(input, arrived);
+            case "DeleteResource" -> deleteResource(input, arrived);
             case "ListResources" -> listResources(input);
             case "GetResourceRequestStatus" -> progress(requests.get(token(input, "RequestToken")));
             case "ListResourceRequests" -> listResourceRequests(input);
@@ -67,11 +68,12 @@ final class CloudControlOperations {
         };
     }
 
-    private JsonNode createResource(final JsonNode input) throws CloudControlException {
+    private JsonNode createResource(final JsonNode input, final long arrived) throws CloudControlException {
         requireType(input);
         final String clientToken = clientToken(input);
         final ObjectNode desired = properties(input, "DesiredState", true);
-        final ResourceRequest request = requests.open("CREATE", null, clientToken, "CREATE " + canonical(desired));
+        final ResourceRequest request =
+                requests.open("CREATE", null, clientToken, "CREATE " + canonical(desired), arrived);
         if (isNew(request)) {
             handler.start(request, handler.request("CREATE", desired, null));
         }
@@ -93,7 +95,7 @@ final class CloudControlOperations {
         return answer;
     }
 
-    private JsonNode updateResource(final JsonNode input) throws CloudControlException {
+    private JsonNode updateResource(final JsonNode input, final long arrived) throws CloudControlException {
         requireType(input);
         final String clientToken = clientToken(input);
         final ObjectNode identifierModel = schema.identifierModel(string(input, "Identifier", true, 1024));
@@ -107,8 +109,10 @@ final class CloudControlOperations {
         final JsonNode patch = PatchDocuments.parse(document);
         refuseChanges(patch, schema.createOnlyProperties(), "createOnlyProperties");
         refuseChanges(patch, schema.readOnlyProperties(), "readOnlyProperties");
+        final long readStarted = System.nanoTime();
         final JsonNode current =
                 handler.call(handler.request("READ", identifierModel, null)).path("resourceModel");
+        final long readNanos = System.nanoTime() - readStarted;
         if (!current.isObject()) {
             throw new CloudControlException(
                     "HandlerInternalFailureException", "The handler's READ answered SUCCESS without a model");
@@ -118,8 +122,9 @@ final class CloudControlOperations {
         if (violations.isPresent()) {
             throw CloudControlException.invalidRequest("Model validation failed (" + violations.get() + ")");
         }
-        final ResourceRequest request = requests.open("UPDATE", identifier, clientToken, fingerprint);
+        final ResourceRequest request = requests.open("UPDATE", identifier, clientToken, fingerprint, arrived);
         if (isNew(request)) {
+            request.invoked(readNanos);
             handler.start(request, handler.request("UPDATE", patched, current));
         }
         return progress(request);
@@ -136,12 +141,13 @@ final class CloudControlOperations {
         }
     }
 
-    private JsonNode deleteResource(final JsonNode input) throws CloudControlException {
+    private JsonNode deleteResource(final JsonNode input, final long arrived) throws CloudControlException {
         requireType(input);
         final String clientToken = clientToken(input);
         final ObjectNode identifierModel = schema.identifierModel(string(input, "Identifier", true, 1024));
         final String identifier = schema.identifierOf(identifierModel).orElseThrow();
-        final ResourceRequest request = requests.open("DELETE", identifier, clientToken, "DELETE " + identifier);
+        final ResourceRequest request =
+                requests.open("DELETE", identifier, clientToken, "DELETE " + identifier, arrived);
         if (isNew(request)) {
             handler.start(request, handler.request("DELETE", identifierModel, null));
         }

@@ -100,6 +100,7 @@ final class HandlerCalls {
             return;
         }
         final JsonNode event;
+        final long invoked = System.nanoTime();
         try {
             event = invokeOnce(request);
         } catch (CloudControlException e) {
@@ -111,6 +112,7 @@ final class HandlerCalls {
                     "The handler could not be invoked: " + e.getClass().getSimpleName());
             return;
         }
+        record.invoked(System.nanoTime() - invoked);
         final JsonNode model = event.get("resourceModel");
         final String identifier = schema.identifierOf(model).orElse(null);
         switch (event.path("status").asText()) {

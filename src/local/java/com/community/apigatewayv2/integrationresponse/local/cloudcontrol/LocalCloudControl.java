@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -31,6 +32,7 @@ public final class LocalCloudControl extends LocalEndpoint {
     private final String region;
     private final HandlerRequestFactory requests;
     private final double timeScale;
+    private volatile ResourceRequests records;
 
     /**
      * @param port the port to listen on, 0 for any free one
@@ -72,8 +74,8 @@ public final class LocalCloudControl extends LocalEndpoint {
                 timeScale,
                 DEFAULT_TIMEOUT,
                 Clock.systemUTC());
-        final CloudControlOperations operations = new CloudControlOperations(
-                json, schema, calls, new ResourceRequests(schema.typeName(), Clock.systemUTC()));
+        records = new ResourceRequests(schema.typeName(), Clock.systemUTC());
+        final CloudControlOperations operations = new CloudControlOperations(json, schema, calls, records);
         serving(LoopbackServer.start(
                 requestedPort,
                 Executors.newFixedThreadPool(REQUEST_THREADS, new DaemonThreads("local-cloudcontrol")),
@@ -81,5 +83,18 @@ public final class LocalCloudControl extends LocalEndpoint {
                         json, operations, new RegistryQueries(schema, LocalEndpoint.ACCOUNT_ID, region)),
                 handlerThreads));
         return this;
+    }
+
+    /** Where a finished request's time went (for the benchmark); empty while it runs or when unknown. */
+    public Optional<RequestTiming> timing(final String requestToken) {
+        final ResourceRequests known = records;
+        if (known == null) {
+            return Optional.empty();
+        }
+        try {
+            return known.get(requestToken).timing();
+        } catch (CloudControlException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -37,13 +37,20 @@ final class ResourceRequest {
     private String resourceModel;
     private String statusMessage;
     private String errorCode;
+    private final long arrivedNanos;
+    private long finishedNanos;
+    private long invocationNanos;
+    private int invocations;
 
+    /** @param arrivedNanos {@link System#nanoTime()} when the operation's HTTP request arrived */
     ResourceRequest(
             final String typeName,
             final String requestToken,
             final String operation,
             final String identifier,
-            final Clock clock) {
+            final Clock clock,
+            final long arrivedNanos) {
+        this.arrivedNanos = arrivedNanos;
         this.typeName = typeName;
         this.requestToken = requestToken;
         this.operation = operation;
@@ -66,6 +73,19 @@ final class ResourceRequest {
 
     synchronized Status status() {
         return status;
+    }
+
+    /** A Lambda invocation made for this request took this long. */
+    synchronized void invoked(final long nanos) {
+        invocationNanos += nanos;
+        invocations++;
+    }
+
+    /** Where its time went, once it is final. */
+    synchronized java.util.Optional<RequestTiming> timing() {
+        return status.isFinal()
+                ? java.util.Optional.of(new RequestTiming(finishedNanos - arrivedNanos, invocationNanos, invocations))
+                : java.util.Optional.empty();
     }
 
     /** A handler invocation is about to start; false when a cancellation got there first. */
@@ -124,6 +144,7 @@ final class ResourceRequest {
         statusMessage = message;
         retryAfter = null;
         eventTime = clock.instant();
+        finishedNanos = System.nanoTime();
     }
 
     /** The service's {@code ProgressEvent} shape; times in epoch seconds, as awsJson1_0 writes timestamps. */

@@ -52,11 +52,16 @@ final class ResourceRequests {
      * Takes a new request, or returns the one this client token already made.
      *
      * @param identifier the resource it acts on, or null for a CREATE
+     * @param arrivedNanos {@link System#nanoTime()} when its HTTP request arrived
      * @throws CloudControlException ClientTokenConflictException, or ConcurrentOperationException while
      *     another request acts on the same resource
      */
     synchronized ResourceRequest open(
-            final String operation, final String identifier, final String clientToken, final String fingerprint)
+            final String operation,
+            final String identifier,
+            final String clientToken,
+            final String fingerprint,
+            final long arrivedNanos)
             throws CloudControlException {
         final Optional<ResourceRequest> earlier = replay(clientToken, fingerprint);
         if (earlier.isPresent()) {
@@ -73,7 +78,7 @@ final class ResourceRequests {
             }
         }
         final ResourceRequest request =
-                new ResourceRequest(typeName, UUID.randomUUID().toString(), operation, identifier, clock);
+                new ResourceRequest(typeName, UUID.randomUUID().toString(), operation, identifier, clock, arrivedNanos);
         byToken.put(request.requestToken(), request);
         if (clientToken != null) {
             byClientToken.put(clientToken, new Idempotency(fingerprint, request.requestToken()));

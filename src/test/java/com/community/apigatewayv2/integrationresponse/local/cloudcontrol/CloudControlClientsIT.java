@@ -250,6 +250,19 @@ class CloudControlClientsIT {
 
         final Run init = terraform(environment, work, "init", "-input=false");
         assertThat(init.status()).as(init.toString()).isZero();
+        // the generic resource has no importer: an existing response cannot be adopted
+        final Run imported = terraform(
+                environment,
+                work,
+                "import",
+                "-input=false",
+                "-var",
+                endpoints,
+                "aws_cloudcontrolapi_resource.default",
+                "a1b2c3d4e5|int1234|res5678");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(1);
+        assertThat(imported.err().replaceAll("\\s+", " "))
+                .contains("resource aws_cloudcontrolapi_resource doesn't support import");
         final Run created = terraform(environment, work, "apply", "-auto-approve", "-input=false", "-var", endpoints);
         assertThat(created.status()).as(created.toString()).isZero();
         assertThat(created.out()).contains("Apply complete! Resources: 4 added, 0 changed, 0 destroyed.");
@@ -318,12 +331,40 @@ class CloudControlClientsIT {
         assertThat(replaced.out()).contains("Apply complete! Resources: 1 added, 0 changed, 1 destroyed.");
         assertNoChanges(environment, work, changedPlan);
 
+        // a create-only property changed: the provider reads createOnlyProperties from DescribeType's schema
+        // and replaces the response, under another integration
+        Files.writeString(
+                work.resolve("main.tf"),
+                Files.readString(work.resolve("main.tf"))
+                                .replaceFirst(
+                                        "(resource \"aws_cloudcontrolapi_resource\" \"default\" \\{[^}]*?IntegrationId\\s*=\\s*)"
+                                                + "aws_apigatewayv2_integration\\.mock\\.id",
+                                        "$1aws_apigatewayv2_integration.other.id")
+                        + "\nresource \"aws_apigatewayv2_integration\" \"other\" {\n"
+                        + "  api_id           = aws_apigatewayv2_api.chat.id\n  integration_type = \"MOCK\"\n}\n");
+        // while the new IntegrationId is unknown at plan time the provider plans an update, then finds
+        // it must replace, and stops (its own bug); once the integration exists, the replacement plans
+        final Run unknownAtPlan = terraform(environment, work, changedArgs.toArray(String[]::new));
+        assertThat(unknownAtPlan.status()).as(unknownAtPlan.toString()).isEqualTo(1);
+        assertThat(unknownAtPlan.err().replaceAll("\\s+", " "))
+                .contains("Provider produced inconsistent final plan")
+                .contains("changed the planned action from Update to DeleteThenCreate");
+        final Run moved = terraform(environment, work, changedArgs.toArray(String[]::new));
+        assertThat(moved.status()).as(moved.toString()).isZero();
+        assertThat(moved.out())
+                .contains("aws_cloudcontrolapi_resource.default must be replaced")
+                .contains("Apply complete! Resources: 1 added, 0 changed, 1 destroyed.");
+        final String movedIdentifier =
+                outputs(environment, work).at("/default_identifier/value").asText();
+        assertThat(movedIdentifier.split("\\|")[1]).isNotEqualTo(identifier.split("\\|")[1]);
+        assertNoChanges(environment, work, changedPlan);
+
         final List<String> destroyArgs =
                 new ArrayList<>(List.of("destroy", "-auto-approve", "-input=false", "-var", endpoints));
         destroyArgs.addAll(changed);
         final Run destroyed = terraform(environment, work, destroyArgs.toArray(String[]::new));
         assertThat(destroyed.status()).as(destroyed.toString()).isZero();
-        assertThat(destroyed.out()).contains("Destroy complete! Resources: 4 destroyed.");
+        assertThat(destroyed.out()).contains("Destroy complete! Resources: 5 destroyed.");
         try (ApiGatewayV2Client emulator = ApiGatewayV2Client.builder()
                 .endpointOverride(URI.create(serving.exports().get("AWS_ENDPOINT_URL_APIGATEWAYV2")))
                 .region(Region.US_EAST_1)

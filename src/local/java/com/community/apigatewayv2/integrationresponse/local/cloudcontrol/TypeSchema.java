@@ -24,7 +24,7 @@ import software.amazon.cloudformation.resource.exceptions.ValidationException;
  * the create-only and read-only properties, and the schemas a model and a list request are checked
  * against. Every rule comes from the schema document the handler ships with.
  */
-final class TypeSchema {
+public final class TypeSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RESOURCE_SCHEMA_REFERENCE = "resource-schema.json#";
 
@@ -34,6 +34,7 @@ final class TypeSchema {
     private final List<String> primaryIdentifier;
     private final List<String> createOnly;
     private final List<String> readOnly;
+    private final List<String> writeOnly;
     private final JSONObject listSchema;
     private final Validator validator = new Validator();
 
@@ -44,6 +45,7 @@ final class TypeSchema {
         this.primaryIdentifier = propertyNames(schema.path("primaryIdentifier"));
         this.createOnly = pointers(schema.path("createOnlyProperties"));
         this.readOnly = pointers(schema.path("readOnlyProperties"));
+        this.writeOnly = pointers(schema.path("writeOnlyProperties"));
         this.listSchema = new JSONObject(listHandlerSchema(schema).toString());
     }
 
@@ -74,7 +76,7 @@ final class TypeSchema {
     }
 
     /** The schema the handler jar carries. */
-    static TypeSchema load() {
+    public static TypeSchema load() {
         try (InputStream in = Configuration.class.getResourceAsStream(Configuration.SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(
@@ -100,17 +102,22 @@ final class TypeSchema {
     }
 
     /** The names of the primary identifier's parts, in the schema's order. */
-    List<String> primaryIdentifier() {
+    public List<String> primaryIdentifier() {
         return primaryIdentifier;
     }
 
     /** Create-only properties, as JSON pointers into the schema ({@code /properties/ApiId}). */
-    List<String> createOnlyProperties() {
+    public List<String> createOnlyProperties() {
         return createOnly;
     }
 
-    List<String> readOnlyProperties() {
+    public List<String> readOnlyProperties() {
         return readOnly;
+    }
+
+    /** Write-only properties, as JSON pointers into the schema; none, for this type's schema. */
+    public List<String> writeOnlyProperties() {
+        return writeOnly;
     }
 
     /**
@@ -159,7 +166,7 @@ final class TypeSchema {
     }
 
     /** {@code ApiId|IntegrationId|IntegrationResponseId} of a model, or empty while any part is missing. */
-    Optional<String> identifierOf(final JsonNode model) {
+    public Optional<String> identifierOf(final JsonNode model) {
         final List<String> values = new ArrayList<>();
         for (String name : primaryIdentifier) {
             final JsonNode value = model == null ? null : model.get(name);

@@ -2,7 +2,6 @@ package com.community.apigatewayv2.integrationresponse.local.stack;
 
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -16,14 +15,12 @@ import java.util.List;
  * step and collecting every break of the resource contract.
  */
 public final class Lifecycle {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIST_PAGES = 10_000;
-    private static final List<String> IDENTIFIER = List.of("ApiId", "IntegrationId", "IntegrationResponseId");
 
     private final LambdaInvoker invoker;
     private final HandlerRequests requests;
     private final PrintStream out;
-    private final List<String> violations = new ArrayList<>();
+    private final ContractChecks checks = new ContractChecks();
 
     public Lifecycle(final LambdaInvoker invoker, final HandlerRequests requests, final PrintStream out) {
         this.invoker = invoker;
@@ -35,12 +32,12 @@ public final class Lifecycle {
     public List<String> run(final JsonNode createInput, final JsonNode updateInput)
             throws IOException, InterruptedException {
         final JsonNode created = step("CREATE", createInput, null, null).model();
-        expectSameProperties("CREATE", createInput, created);
+        checks.expectSameProperties("CREATE", createInput, created);
         if (created == null) {
-            return violations;
+            return violations();
         }
-        final ObjectNode identifier = identifierOf(created);
-        expectEqual(
+        final ObjectNode identifier = checks.identifierOf(created);
+        checks.expectEqual(
                 "READ after CREATE",
                 created,
                 step("READ", identifier, null, null).model());
@@ -50,11 +47,11 @@ public final class Lifecycle {
                         "IntegrationResponseId",
                         created.path("IntegrationResponseId").asText());
         final JsonNode updated = step("UPDATE", desired, created, null).model();
-        expectSameProperties("UPDATE", updateInput, updated);
-        if (updated != null && !identifierOf(updated).equals(identifier)) {
-            violations.add("UPDATE changed the primary identifier from " + identifier + " to " + identifierOf(updated));
+        checks.expectSameProperties("UPDATE", updateInput, updated);
+        if (updated != null) {
+            checks.expectSameIdentifier("UPDATE", identifier, updated);
         }
-        expectEqual(
+        checks.expectEqual(
                 "READ after UPDATE",
                 updated,
                 step("READ", identifier, null, null).model());
@@ -63,19 +60,17 @@ public final class Lifecycle {
 
         final Result deleted = step("DELETE", identifier, null, null);
         if (deleted.event().has("resourceModel")) {
-            violations.add("DELETE returned a model");
+            checks.broken("DELETE returned a model");
         }
         expectFailure(step("READ", identifier, null, null), "NotFound", "READ after DELETE");
         expectFailure(step("DELETE", identifier, null, null), "NotFound", "DELETE after DELETE");
-        return violations;
+        return violations();
     }
 
     /** Lists every page; the resource must (or must not) be among the models. */
     public void expectListed(final JsonNode identifier, final JsonNode model, final boolean listed)
             throws IOException, InterruptedException {
-        final ObjectNode scope = JSON.createObjectNode()
-                .put("ApiId", identifier.path("ApiId").asText())
-                .put("IntegrationId", identifier.path("IntegrationId").asText());
+        final ObjectNode scope = ContractChecks.parentsOf(identifier);
         final List<JsonNode> models = new ArrayList<>();
         String nextToken = null;
         int pages = 0;
@@ -87,12 +82,12 @@ public final class Lifecycle {
                     : null;
         } while (nextToken != null && ++pages < MAX_LIST_PAGES);
         if (models.contains(model) != listed) {
-            violations.add("LIST " + (listed ? "does not contain " : "still contains ") + model);
+            checks.broken("LIST " + (listed ? "does not contain " : "still contains ") + model);
         }
     }
 
     public List<String> violations() {
-        return violations;
+        return checks.violations();
     }
 
     /** One handler request, printed, with the checks every progress event must pass. */
@@ -121,60 +116,30 @@ public final class Lifecycle {
                     models.add(event.get("resourceModel"));
                 }
                 event.path("resourceModels").forEach(models::add);
-                for (final JsonNode model : models) {
-                    for (final String part : IDENTIFIER) {
-                        if (model.path(part).asText("").isEmpty()) {
-                            violations.add(action + " returned a model without " + part + ": " + model);
-                        }
-                    }
-                }
+                models.forEach(model -> checks.expectIdentified(action, model));
             }
             case "FAILED" -> {
                 if (event.hasNonNull("resourceModel") || event.hasNonNull("resourceModels")) {
-                    violations.add(action + " FAILED with a model: " + event);
+                    checks.broken(action + " FAILED with a model: " + event);
                 }
                 if (event.path("errorCode").asText("").isEmpty()
                         || event.path("message").asText("").isEmpty()) {
-                    violations.add(action + " FAILED without an error code and message: " + event);
+                    checks.broken(action + " FAILED without an error code and message: " + event);
                 }
             }
             case "IN_PROGRESS" -> {
                 if ("READ".equals(action) || "LIST".equals(action)) {
-                    violations.add(action + " returned IN_PROGRESS");
+                    checks.broken(action + " returned IN_PROGRESS");
                 }
             }
-            default -> violations.add(action + " returned an event with status '" + status + "': " + event);
-        }
-    }
-
-    private void expectSameProperties(final String action, final JsonNode input, final JsonNode output) {
-        if (output == null) {
-            violations.add(action + " returned no model");
-            return;
-        }
-        final ObjectNode withoutId = ((ObjectNode) output.deepCopy());
-        withoutId.remove("IntegrationResponseId");
-        if (!withoutId.equals(input)) {
-            violations.add(action + " returned " + withoutId + " for the input " + input);
-        }
-    }
-
-    private void expectEqual(final String what, final JsonNode expected, final JsonNode actual) {
-        if (expected != null && !expected.equals(actual)) {
-            violations.add(what + " returned " + actual + ", expected " + expected);
+            default -> checks.broken(action + " returned an event with status '" + status + "': " + event);
         }
     }
 
     private void expectFailure(final Result result, final String errorCode, final String what) {
         if (!"FAILED".equals(result.status()) || !errorCode.equals(result.errorCode())) {
-            violations.add(what + " should fail " + errorCode + " but answered " + result.event());
+            checks.broken(what + " should fail " + errorCode + " but answered " + result.event());
         }
-    }
-
-    private static ObjectNode identifierOf(final JsonNode model) {
-        final ObjectNode identifier = JSON.createObjectNode();
-        IDENTIFIER.forEach(part -> identifier.put(part, model.path(part).asText()));
-        return identifier;
     }
 
     /** The last progress event of one step. */

@@ -81,6 +81,7 @@ class TemplateLintTest {
                 FIXTURES + "good.yaml",
                 "template.yml",
                 "inputs/prerequisites.yaml",
+                "contract-tests-artifacts/dependencies.yml",
                 "target/type/resource-role.yaml",
                 "examples/websocket-mock-integration-response.json",
                 "examples/websocket-mock-integration-response-aws.json"));

@@ -10,6 +10,8 @@ import com.community.apigatewayv2.integrationresponse.local.lambda.PrivateTmpDir
 import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.stack.CallerCredentials;
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputs;
+import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputsV2;
+import com.community.apigatewayv2.integrationresponse.local.stack.ContractTestsV2;
 import com.community.apigatewayv2.integrationresponse.local.stack.HandlerRequests;
 import com.community.apigatewayv2.integrationresponse.local.stack.Lifecycle;
 import com.community.apigatewayv2.integrationresponse.local.stack.LocalDeployment;
@@ -54,6 +56,11 @@ public final class CfnLocal {
             "        CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE through the handler's Lambda entry point,",
             "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs), or for each resource of",
             "        this type in a JSON template (UPDATE re-applies its properties); exit 1 on a contract break",
+            "  contract-v2 [--aws] [--region R] [--inputs DIR]",
+            "        each contract tests v2 set DIR/inputs_N.json (default: contract-tests-artifacts) through the local",
+            "        Cloud Control API: CreateInputs created, read, updated with PatchInputs, read, listed, deleted and",
+            "        read; one 'inputs_N: OK' or 'inputs_N: broken (...)' line a set, then 'contract_v2: OK' or",
+            "        'contract_v2: N broken'; exit 1 on a contract break, 2 on a bad set (found before the stack starts)",
             "  serve [--aws] [--region R] [--port N] [--api-port N] [--cloudcontrol-port N] [--faults SPEC]",
             "        [--throttle RATE/BURST]",
             "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint), a local Cloud",
@@ -117,6 +124,8 @@ public final class CfnLocal {
             switch (command) {
                 case "lifecycle":
                     return lifecycle(options);
+                case "contract-v2":
+                    return contractV2(options);
                 case "serve":
                     return serve(options);
                 case "invoke":
@@ -144,32 +153,69 @@ public final class CfnLocal {
 
     private int lifecycle(final Options options) throws IOException, InterruptedException {
         requirePrivateTmpDir();
-        final Path inputs = Path.of(options.inputs);
+        final Path inputs = Path.of(options.inputs != null ? options.inputs : "inputs");
+        return onLocalStack(options, "cfn-local-lifecycle", (stack, prerequisites) -> {
+            final Lifecycle lifecycle = new Lifecycle(new LambdaInvoker(stack.lambdaUri()), stack.requests(), out);
+            final List<String> violations = new ArrayList<>();
+            if (options.template != null) {
+                for (final JsonNode resource :
+                        TemplateResources.owned(Path.of(options.template), ResourceModel.TYPE_NAME, prerequisites)) {
+                    violations.addAll(lifecycle.run(resource, resource));
+                }
+            } else {
+                final ContractInputs contractInputs = ContractInputs.load(inputs, 1, prerequisites.placeholders());
+                violations.addAll(lifecycle.run(contractInputs.create(), contractInputs.update()));
+            }
+            violations.forEach(violation -> out.println("contract broken: " + violation));
+            out.println(violations.isEmpty() ? "contract: OK" : "contract: " + violations.size() + " broken");
+            return violations.isEmpty() ? 0 : 1;
+        });
+    }
+
+    private int contractV2(final Options options) throws IOException, InterruptedException {
+        requirePrivateTmpDir();
+        final Path inputs = Path.of(options.inputs != null ? options.inputs : ContractInputsV2.DIRECTORY);
+        // every set is read and checked before the stack starts, its placeholders filled with stand-ins
+        ContractInputsV2.load(inputs, new LocalDeployment.Prerequisites("ApiId", "IntegrationId").placeholders());
+        return onLocalStack(options, "cfn-local-contract-v2", (stack, prerequisites) -> {
+            final ContractTestsV2 tests =
+                    new ContractTestsV2(stack.cloudControl().url(), err);
+            int broken = 0;
+            for (final ContractInputsV2 set : ContractInputsV2.load(inputs, prerequisites.placeholders())) {
+                final List<String> violations = tests.run(set);
+                out.println(set.name() + ": "
+                        + (violations.isEmpty() ? "OK" : "broken (" + String.join("; ", violations) + ")"));
+                broken += violations.isEmpty() ? 0 : 1;
+            }
+            out.println("contract_v2: " + (broken == 0 ? "OK" : broken + " broken"));
+            return broken == 0 ? 0 : 1;
+        });
+    }
+
+    /** What runs against the started stack once its API and integration are there. */
+    private interface StackRun {
+        int run(LocalDeployment stack, LocalDeployment.Prerequisites prerequisites)
+                throws IOException, InterruptedException;
+    }
+
+    /**
+     * Starts the local stack, creates the WebSocket API and MOCK integration the inputs' placeholders
+     * stand for, prints them, runs {@code run} and deletes them again, whatever it answered.
+     */
+    private int onLocalStack(final Options options, final String name, final StackRun run)
+            throws IOException, InterruptedException {
         try (PrintStream handlerLog = handlerLog();
-                LocalDeployment stack = LocalDeployment.start(options.aws, options.region, 0, 0, handlerLog)) {
+                LocalDeployment stack = LocalDeployment.start(
+                        options.aws, options.region, 0, 0, 0, handlerLog, LocalDeployment.Pace.REAL_TIME)) {
             final ApiGatewayV2Client client = stack.prerequisitesClient();
-            final LocalDeployment.Prerequisites prerequisites =
-                    stack.createPrerequisites(client, "cfn-local-lifecycle");
+            final LocalDeployment.Prerequisites prerequisites = stack.createPrerequisites(client, name);
             try {
                 out.println("prerequisites: ApiId=" + prerequisites.apiId() + " IntegrationId="
                         + prerequisites.integrationId()
                         + (options.aws
                                 ? " (AWS " + stack.requests().region() + ")"
                                 : " (local API Gateway V2 " + stack.apiGateway().url() + ")"));
-                final Lifecycle lifecycle = new Lifecycle(new LambdaInvoker(stack.lambdaUri()), stack.requests(), out);
-                final List<String> violations = new ArrayList<>();
-                if (options.template != null) {
-                    for (final JsonNode resource : TemplateResources.owned(
-                            Path.of(options.template), ResourceModel.TYPE_NAME, prerequisites)) {
-                        violations.addAll(lifecycle.run(resource, resource));
-                    }
-                } else {
-                    final ContractInputs contractInputs = ContractInputs.load(inputs, 1, prerequisites.placeholders());
-                    violations.addAll(lifecycle.run(contractInputs.create(), contractInputs.update()));
-                }
-                violations.forEach(violation -> out.println("contract broken: " + violation));
-                out.println(violations.isEmpty() ? "contract: OK" : "contract: " + violations.size() + " broken");
-                return violations.isEmpty() ? 0 : 1;
+                return run.run(stack, prerequisites);
             } finally {
                 stack.deletePrerequisites(client, prerequisites);
             }
@@ -402,7 +448,9 @@ public final class CfnLocal {
     static final class Options {
         boolean aws;
         String region;
-        String inputs = "inputs";
+        /** The inputs directory given, or null for the command's own default. */
+        String inputs;
+
         String template;
         String faults;
         int badInputs = Chaos.DEFAULT_BAD_INPUTS;
@@ -423,6 +471,7 @@ public final class CfnLocal {
         static Options parse(final String command, final Deque<String> words) {
             final Set<String> allowed = switch (command) {
                 case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
+                case "contract-v2" -> Set.of("--aws", "--region", "--inputs");
                 case "serve" ->
                     Set.of(
                             "--aws",

@@ -19,7 +19,7 @@ import java.util.Set;
  * state ({@code test} included, {@code ~1} and {@code ~0} in paths), all or nothing. Operations that
  * change a create-only or read-only property are refused before anything is applied.
  */
-final class PatchDocuments {
+public final class PatchDocuments {
     /** RFC 6902 as written: removing or replacing what is not there fails the whole patch. */
     private static final EnumSet<CompatibilityFlags> STRICT =
             EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT);
@@ -41,7 +41,7 @@ final class PatchDocuments {
                     "Invalid patch document: it must be a JSON array of RFC 6902 operations");
         }
         try {
-            JsonPatch.validate(patch, STRICT);
+            validateAsWritten(patch);
         } catch (InvalidJsonPatchException e) {
             throw CloudControlException.invalidRequest("Invalid patch document: " + e.getMessage());
         }
@@ -52,7 +52,7 @@ final class PatchDocuments {
      * The properties (schema pointers, e.g. {@code /properties/ApiId}) that a patch's operations change,
      * among those given; {@code test} changes nothing, {@code move} changes its source as well.
      */
-    static Set<String> changed(final JsonNode patch, final List<String> propertyPointers) {
+    public static Set<String> changed(final JsonNode patch, final List<String> propertyPointers) {
         final List<String> paths = new ArrayList<>();
         for (JsonNode operation : patch) {
             final String op = operation.path("op").asText();
@@ -82,7 +82,7 @@ final class PatchDocuments {
         for (int i = 0; i < patch.size(); i++) {
             final JsonNode operation = patch.get(i);
             try {
-                patched = JsonPatch.apply(JSON.createArrayNode().add(operation), patched, STRICT);
+                patched = applyAsWritten(JSON.createArrayNode().add(operation), patched);
             } catch (JsonPatchApplicationException e) {
                 throw CloudControlException.invalidRequest("Invalid patch update: operation " + (i + 1) + " ("
                         + operation.path("op").asText() + " "
@@ -94,5 +94,19 @@ final class PatchDocuments {
             throw CloudControlException.invalidRequest("Invalid patch update: the patched model is not a JSON object");
         }
         return (ObjectNode) patched;
+    }
+
+    /** Throws zjsonpatch's InvalidJsonPatchException when the patch is not RFC 6902 operations. */
+    public static void validateAsWritten(final JsonNode patch) {
+        JsonPatch.validate(patch, STRICT);
+    }
+
+    /**
+     * The document with the patch applied as Cloud Control applies it; zjsonpatch's
+     * JsonPatchApplicationException when an operation fails (a {@code test} that does not hold, a
+     * {@code remove} of what is not there).
+     */
+    public static JsonNode applyAsWritten(final JsonNode patch, final JsonNode document) {
+        return JsonPatch.apply(patch, document, STRICT);
     }
 }

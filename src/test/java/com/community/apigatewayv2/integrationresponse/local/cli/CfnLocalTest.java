@@ -62,6 +62,47 @@ class CfnLocalTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("contract broken: UPDATE");
     }
 
+    @Test
+    void contractV2PlaysEveryShippedSetThroughCloudControlAndExitsZero() {
+        assertEquals(0, run("contract-v2"), errors());
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("prerequisites: ")))
+                .containsExactly("inputs_1: OK", "inputs_2: OK", "inputs_3: OK", "contract_v2: OK");
+        // the progress on stderr: seven operations a set, each ending as the contract wants
+        assertThat(errors().lines().filter(line -> line.startsWith("inputs_2 ")))
+                .extracting(line -> line.split("\\s+")[1] + " " + line.split("\\s+")[2])
+                .containsExactly(
+                        "CreateResource SUCCESS",
+                        "GetResource OK",
+                        "UpdateResource SUCCESS",
+                        "GetResource OK",
+                        "ListResources OK",
+                        "DeleteResource SUCCESS",
+                        "GetResource ResourceNotFoundException");
+    }
+
+    @Test
+    void contractV2ReportsTheBrokenSetAndExitsOne(@TempDir final Path inputs) throws IOException {
+        Files.copy(Path.of("contract-tests-artifacts", "inputs_1.json"), inputs.resolve("inputs_1.json"));
+        // cfn test --v2 patches CreateInputs as given, where the test holds; Cloud Control patches what a
+        // READ returns, where the empty TemplateSelectionExpression is unset and the test fails
+        Files.writeString(inputs.resolve("inputs_2.json"), """
+                {"CreateInputs": {"ApiId": "{{IntegrationResponseTestApiId}}",
+                                  "IntegrationId": "{{IntegrationResponseTestIntegrationId}}",
+                                  "IntegrationResponseKey": "/4\\\\d{2}/", "TemplateSelectionExpression": ""},
+                 "PatchInputs": [{"op": "test", "path": "/TemplateSelectionExpression", "value": ""},
+                                 {"op": "replace", "path": "/IntegrationResponseKey", "value": "$default"}]}
+                """);
+
+        assertEquals(1, run("contract-v2", "--inputs", inputs.toString()), errors());
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("prerequisites: ")))
+                .containsExactly(
+                        "inputs_1: OK",
+                        "inputs_2: broken (UpdateResource answered InvalidRequestException: Invalid patch update:"
+                                + " Missing field \"TemplateSelectionExpression\" (Cloud Control patches what"
+                                + " GetResource reads, where an empty map or string is unset))",
+                        "contract_v2: 1 broken");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "frobnicate, unknown command 'frobnicate'",
@@ -73,6 +114,9 @@ class CfnLocalTest {
         "invoke FETCH inputs/inputs_1_create.json, unknown action 'FETCH'",
         "invoke CREATE nosuch.json, no such file: nosuch.json",
         "lifecycle extra, lifecycle takes no argument 'extra'",
+        "contract-v2 --inputs nowhere, no such directory: nowhere",
+        "contract-v2 --inputs inputs, inputs holds no inputs_N.json",
+        "contract-v2 --template template.yml, contract-v2 does not take --template",
         "serve --aws --faults *:500x1, --faults needs the local API Gateway V2 endpoint",
         "serve --faults CreateIntegrationResponse:teapot, CreateIntegrationResponse:teapot",
         "chaos --bad-inputs many, --bad-inputs takes a whole number",
@@ -82,6 +126,42 @@ class CfnLocalTest {
         assertEquals(2, run(commandLine.split(" ")));
         assertThat(errors()).startsWith("cfn-local: ").contains(message);
         assertThat(errors().lines()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"CreateInputs\": {\"IntegrationResponseKey\": \"$default\"}, \"PatchInputs\": [}"
+                        + "| inputs_7.json: not JSON: Unexpected close marker '}': expected ']'"
+                        + " (line 1, column 74)",
+                "{\"CreateInputs\": {}, \"PatchInputs\": [{\"op\": \"replace\", \"path\": \"/ApiId\","
+                        + " \"value\": \"other\"}]}"
+                        + "| inputs_7.json: PatchInputs changes the create-only /properties/ApiId, which Cloud Control"
+                        + " refuses to update",
+                "{\"CreateInputs\": {}, \"PatchInputs\": [{\"op\": \"add\", \"path\":"
+                        + " \"/IntegrationResponseId\", \"value\": \"x\"}]}"
+                        + "| inputs_7.json: PatchInputs changes the read-only /properties/IntegrationResponseId,"
+                        + " which Cloud Control refuses to update",
+                "{\"CreateInputs\": {}, \"PatchInputs\": [{\"op\": \"remove\", \"path\": \"/ResponseTemplates\"}]}"
+                        + "| inputs_7.json: PatchInputs does not apply to CreateInputs: ",
+                "{\"CreateInputs\": {}, \"PatchInputs\": [{\"op\": \"rename\", \"path\": \"/x\"}]}"
+                        + "| inputs_7.json: PatchInputs is not RFC 6902: ",
+                "{\"CreateInputs\": {}, \"PatchInput\": []}| inputs_7.json: there is no PatchInputs",
+                "{\"CreateInputs\": {\"ApiId\": \"{{TestApi}}\"}, \"PatchInputs\": []}"
+                        + "| inputs_7.json: no value for the placeholder {{TestApi}}"
+            })
+    void aBadContractV2SetIsNamedAndExitsTwoBeforeTheStackStarts(
+            final String text, final String message, @TempDir final Path inputs) throws IOException {
+        Files.copy(Path.of("contract-tests-artifacts", "inputs_1.json"), inputs.resolve("inputs_1.json"));
+        Files.writeString(inputs.resolve("inputs_7.json"), text);
+
+        assertEquals(2, run("contract-v2", "--inputs", inputs.toString()));
+        assertThat(errors())
+                .startsWith("cfn-local: " + inputs.resolve("inputs_7.json").getParent() + "/")
+                .contains(message);
+        assertThat(errors().lines()).hasSize(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -77,6 +77,7 @@ class RegistrationPackageIT {
             inputs.filter(Files::isRegularFile).forEach(p -> expected.add("inputs/" + p.getFileName()));
         }
         expected.addAll(filesUnder("src"));
+        expected.addAll(filesUnder("contract-tests-artifacts"));
         expected.addAll(filesUnder("target/generated-sources"));
         assertEquals(
                 expected,
@@ -91,6 +92,7 @@ class RegistrationPackageIT {
     void projectFilesAreCopiedAsTheyAre() throws IOException {
         final List<String> copied = new ArrayList<>(List.of("pom.xml"));
         copied.addAll(filesUnder("src"));
+        copied.addAll(filesUnder("contract-tests-artifacts"));
         try (Stream<Path> inputs =
                 Files.isDirectory(Path.of("inputs")) ? Files.list(Path.of("inputs")) : Stream.empty()) {
             inputs.filter(Files::isRegularFile).forEach(p -> copied.add("inputs/" + p.getFileName()));
@@ -99,6 +101,29 @@ class RegistrationPackageIT {
             assertArrayEquals(Files.readAllBytes(Path.of(file)), entry(file), file);
         }
         assertArrayEquals(Files.readAllBytes(Path.of("target", JAR)), entry("target/" + JAR));
+    }
+
+    @Test
+    void carriesTheContractTestsV2SetsAndTheirDependencies() throws IOException {
+        final List<String> artifacts = Collections.list(zip.entries()).stream()
+                .map(ZipEntry::getName)
+                .filter(name -> name.startsWith("contract-tests-artifacts/"))
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of(
+                        "contract-tests-artifacts/dependencies.yml",
+                        "contract-tests-artifacts/inputs_1.json",
+                        "contract-tests-artifacts/inputs_2.json",
+                        "contract-tests-artifacts/inputs_3.json"),
+                artifacts);
+        final JSONObject first = json("contract-tests-artifacts/inputs_1.json");
+        assertEquals(Set.of("CreateInputs", "PatchInputs"), first.keySet());
+        assertEquals(
+                "{{IntegrationResponseTestApiId}}",
+                first.getJSONObject("CreateInputs").getString("ApiId"));
+        assertThat(new String(entry("contract-tests-artifacts/dependencies.yml"), StandardCharsets.UTF_8))
+                .contains("Name: IntegrationResponseTestApiId", "Name: IntegrationResponseTestIntegrationId");
     }
 
     @Test

@@ -98,6 +98,7 @@ class CfnLocalTest {
                 .containsExactly(
                         "inputs_1: OK",
                         "inputs_2: broken (UpdateResource answered InvalidRequestException: Invalid patch update:"
+                                + " operation 1 (test /TemplateSelectionExpression):"
                                 + " Missing field \"TemplateSelectionExpression\" (Cloud Control patches what"
                                 + " GetResource reads, where an empty map or string is unset))",
                         "contract_v2: 1 broken");

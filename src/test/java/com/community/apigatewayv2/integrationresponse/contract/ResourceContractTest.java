@@ -223,7 +223,9 @@ class ResourceContractTest {
                 .containsExactly(
                         "CREATE SUCCESS",
                         "READ SUCCESS",
+                        "READ SUCCESS",
                         "UPDATE SUCCESS",
+                        "READ SUCCESS",
                         "READ SUCCESS",
                         "LIST SUCCESS",
                         "DELETE SUCCESS",

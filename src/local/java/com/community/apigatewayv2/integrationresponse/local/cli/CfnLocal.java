@@ -13,6 +13,7 @@ import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputs
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputsV2;
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractTestsV2;
 import com.community.apigatewayv2.integrationresponse.local.stack.HandlerRequests;
+import com.community.apigatewayv2.integrationresponse.local.stack.JsonFiles;
 import com.community.apigatewayv2.integrationresponse.local.stack.Lifecycle;
 import com.community.apigatewayv2.integrationresponse.local.stack.LocalDeployment;
 import com.community.apigatewayv2.integrationresponse.local.stack.SamTestEvent;
@@ -91,6 +92,10 @@ public final class CfnLocal {
     private static final String API_GATEWAY_QUOTA = "10/40";
 
     private static final Set<String> ACTIONS = Set.of("CREATE", "READ", "UPDATE", "DELETE", "LIST");
+    private static final Set<String> HELP = Set.of("help", "--help", "-h");
+    /** The directory the user ran bin/cfn-local from (the script changes to the project's). */
+    static final String CALLER_DIR_PROPERTY = "cfn-local.caller.dir";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
@@ -116,7 +121,7 @@ public final class CfnLocal {
         final Deque<String> words = new ArrayDeque<>(List.of(args));
         final String command = words.poll();
         try {
-            if (command == null || "help".equals(command) || "--help".equals(command)) {
+            if (command == null || HELP.contains(command) || words.stream().anyMatch(HELP::contains)) {
                 out.println(USAGE);
                 return command == null ? 2 : 0;
             }
@@ -137,10 +142,18 @@ public final class CfnLocal {
                 default:
                     throw new UsageError("unknown command '" + command + "'");
             }
+        } catch (final Lifecycle.InputRefused e) {
+            // the handler answered as it should; the template or inputs are what is wrong
+            err.println("cfn-local: " + e.getMessage());
+            return 2;
         } catch (final IllegalArgumentException | NoSuchFileException e) {
             err.println("cfn-local: "
                     + (e instanceof NoSuchFileException missing ? "no such file: " + missing.getFile() : e.getMessage())
                     + " (bin/cfn-local help)");
+            return 2;
+        } catch (final java.net.BindException e) {
+            err.println("cfn-local: " + e.getMessage() + "; choose another with --port, --api-port or"
+                    + " --cloudcontrol-port (0 takes any free one), or stop what holds it");
             return 2;
         } catch (final IOException e) {
             err.println("cfn-local: " + e.getMessage());
@@ -153,28 +166,49 @@ public final class CfnLocal {
 
     private int lifecycle(final Options options) throws IOException, InterruptedException {
         requirePrivateTmpDir();
-        final Path inputs = Path.of(options.inputs != null ? options.inputs : "inputs");
+        if (options.inputs != null && options.template != null) {
+            throw new UsageError("lifecycle takes --inputs or --template, not both");
+        }
+        final Path inputs = options.inputs != null ? callerPath(options.inputs) : Path.of("inputs");
+        // everything is read and checked before the stack starts: with --aws a typo costs no resources
+        final TemplateResources template = options.template == null
+                ? null
+                : TemplateResources.read(callerPath(options.template), ResourceModel.TYPE_NAME);
+        if (template == null) {
+            ContractInputs.load(inputs, 1, new LocalDeployment.Prerequisites("ApiId", "IntegrationId").placeholders());
+        }
         return onLocalStack(options, "cfn-local-lifecycle", (stack, prerequisites) -> {
             final Lifecycle lifecycle = new Lifecycle(new LambdaInvoker(stack.lambdaUri()), stack.requests(), out);
             final List<String> violations = new ArrayList<>();
-            if (options.template != null) {
-                for (final JsonNode resource :
-                        TemplateResources.owned(Path.of(options.template), ResourceModel.TYPE_NAME, prerequisites)) {
-                    violations.addAll(lifecycle.run(resource, resource));
+            if (template != null) {
+                for (final TemplateResources.Resource resource : template.resolved(prerequisites)) {
+                    try {
+                        lifecycle.run(resource.properties(), resource.properties());
+                    } catch (final Lifecycle.InputRefused e) {
+                        throw new Lifecycle.InputRefused(
+                                options.template + ": " + resource.logicalId() + ": " + e.getMessage());
+                    }
                 }
             } else {
                 final ContractInputs contractInputs = ContractInputs.load(inputs, 1, prerequisites.placeholders());
-                violations.addAll(lifecycle.run(contractInputs.create(), contractInputs.update()));
+                lifecycle.run(contractInputs.create(), contractInputs.update());
+                lifecycle.runInvalid(contractInputs.invalid());
             }
+            violations.addAll(lifecycle.violations());
             violations.forEach(violation -> out.println("contract broken: " + violation));
             out.println(violations.isEmpty() ? "contract: OK" : "contract: " + violations.size() + " broken");
             return violations.isEmpty() ? 0 : 1;
         });
     }
 
+    /** A path the user gave, from the directory they ran bin/cfn-local in. */
+    static Path callerPath(final String given) {
+        return Path.of(System.getProperty(CALLER_DIR_PROPERTY, "")).resolve(given);
+    }
+
     private int contractV2(final Options options) throws IOException, InterruptedException {
         requirePrivateTmpDir();
-        final Path inputs = Path.of(options.inputs != null ? options.inputs : ContractInputsV2.DIRECTORY);
+        final Path inputs = options.inputs != null ? callerPath(options.inputs) : Path.of(ContractInputsV2.DIRECTORY);
         // every set is read and checked before the stack starts, its placeholders filled with stand-ins
         ContractInputsV2.load(inputs, new LocalDeployment.Prerequisites("ApiId", "IntegrationId").placeholders());
         return onLocalStack(options, "cfn-local-contract-v2", (stack, prerequisites) -> {
@@ -283,26 +317,28 @@ public final class CfnLocal {
 
     private int invoke(final Options options) throws IOException, InterruptedException {
         if (!options.positional.isEmpty() && options.positional.size() <= 2) {
-            final Path file = Path.of(options.positional.get(options.positional.size() - 1));
-            if (Files.isRegularFile(file) && SamTestEvent.isTestEvent(JSON.readTree(file.toFile()))) {
-                return invokeTestEvent(options, file);
+            final Path file = callerPath(options.positional.get(options.positional.size() - 1));
+            final boolean anAction = ACTIONS.contains(options.positional.get(0).toUpperCase(Locale.ROOT))
+                    && options.positional.size() == 1;
+            if (!anAction && (options.positional.size() == 1 || Files.exists(file))) {
+                // a file given is read (a missing one, a directory or bad JSON said so), never taken for an action
+                if (SamTestEvent.isTestEvent(JsonFiles.read(file))) {
+                    return invokeTestEvent(options, file);
+                }
             }
-        }
-        if (!options.ids.isEmpty()) {
-            throw new UsageError("--api-id, --integration-id and --integration-response-id fill a sam-tests event");
         }
         if (options.positional.size() != 2) {
             throw new UsageError("invoke takes ACTION and request.json, or a sam-tests event");
         }
         final String action = options.positional.get(0).toUpperCase(Locale.ROOT);
         if (!ACTIONS.contains(action)) {
-            throw new UsageError("unknown action '" + options.positional.get(0) + "'; one of " + ACTIONS);
+            throw new UsageError("unknown action '" + options.positional.get(0) + "'; one of "
+                    + String.join(", ", List.of("CREATE", "READ", "UPDATE", "DELETE", "LIST")));
         }
-        final Path file = Path.of(options.positional.get(1));
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString());
-        }
-        final JsonNode request = JSON.readTree(file.toFile());
+        final Path file = callerPath(options.positional.get(1));
+        // its {{Name}} placeholders are filled as a sam-tests event's are
+        final JsonNode request =
+                JsonFiles.parse(file, ContractInputs.fill(JsonFiles.text(file), ids(options), file.toString()));
         final boolean wrapped = request.has("desiredResourceState");
         final JsonNode desired = wrapped ? request.get("desiredResourceState") : request;
         final JsonNode previous = wrapped ? request.get("previousResourceState") : null;
@@ -334,19 +370,12 @@ public final class CfnLocal {
      * {@code --region} says otherwise. A CREATE that succeeds prints the export the next events need.
      */
     private int invokeTestEvent(final Options options, final Path file) throws IOException, InterruptedException {
-        final String text = Files.readString(file);
-        final String action = JSON.readTree(text).path("action").asText();
+        final String text = JsonFiles.text(file);
+        final String action = JsonFiles.parse(file, text).path("action").asText();
         if (options.positional.size() == 2 && !options.positional.get(0).equalsIgnoreCase(action)) {
             throw new UsageError(file + " is a " + action + " event, not " + options.positional.get(0));
         }
-        final Map<String, String> ids = new HashMap<>();
-        for (final String name : SamTestEvent.PLACEHOLDERS) {
-            final String value = environment.apply(name);
-            if (value != null && !value.isBlank()) {
-                ids.put(name, value);
-            }
-        }
-        ids.putAll(options.ids);
+        final Map<String, String> ids = ids(options);
         final String region =
                 options.region != null ? options.region : options.aws ? defaultRegion() : LocalEndpoint.REGION;
         String event;
@@ -374,6 +403,19 @@ public final class CfnLocal {
                     + answer.path("resourceModel").path("IntegrationResponseId").asText());
         }
         return success ? 0 : 1;
+    }
+
+    /** The placeholders' values: from the options, else from the environment variable of each name. */
+    private Map<String, String> ids(final Options options) {
+        final Map<String, String> ids = new HashMap<>();
+        for (final String name : SamTestEvent.PLACEHOLDERS) {
+            final String value = environment.apply(name);
+            if (value != null && !value.isBlank()) {
+                ids.put(name, value);
+            }
+        }
+        ids.putAll(options.ids);
+        return ids;
     }
 
     /** What a request carries: with --aws the default chain's, always as session credentials; else local ones. */
@@ -495,10 +537,15 @@ public final class CfnLocal {
             };
             final Options options = new Options();
             while (!words.isEmpty()) {
-                final String word = words.poll();
+                String word = words.poll();
                 if (!word.startsWith("--")) {
                     options.positional.add(word);
                     continue;
+                }
+                if (word.contains("=")) {
+                    // --port=3002: the value after '=' comes next
+                    words.push(word.substring(word.indexOf('=') + 1));
+                    word = word.substring(0, word.indexOf('='));
                 }
                 if (!allowed.contains(word)) {
                     throw new UsageError(command + " does not take " + word);
@@ -508,14 +555,14 @@ public final class CfnLocal {
                     continue;
                 }
                 final String value = words.poll();
-                if (value == null) {
-                    throw new UsageError(word + " needs a value");
+                if (value == null || value.startsWith("--")) {
+                    throw new UsageError(word + " needs a value" + (value == null ? "" : ", not the option " + value));
                 }
                 switch (word) {
                     case "--region" -> options.region = value;
                     case "--inputs" -> options.inputs = value;
                     case "--template" -> options.template = value;
-                    case "--endpoint" -> options.endpoint = value;
+                    case "--endpoint" -> options.endpoint = endpoint(word, value);
                     case "--port" -> options.port = port(word, value);
                     case "--faults" -> options.faults = value;
                     case "--api-id" -> options.ids.put(SamTestEvent.API_ID, value);
@@ -536,6 +583,19 @@ public final class CfnLocal {
                 throw new UsageError(command + " takes no argument '" + options.positional.get(0) + "'");
             }
             return options;
+        }
+
+        /** An http(s) URL with a host, e.g. http://127.0.0.1:3001. */
+        private static String endpoint(final String option, final String value) {
+            try {
+                final URI uri = new URI(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return value;
+                }
+            } catch (final java.net.URISyntaxException e) {
+                // the message below says what is expected
+            }
+            throw new UsageError(option + " takes an http:// URL, e.g. http://127.0.0.1:3001, not '" + value + "'");
         }
 
         private static double fraction(final String option, final String value) {

@@ -52,7 +52,13 @@ public final class LoopbackServer {
     public static LoopbackServer start(
             int port, ExecutorService requestThreads, HttpHandler handler, ExecutorService... otherThreads)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        } catch (java.net.BindException e) {
+            // the JDK says only "Address already in use": say which
+            throw new java.net.BindException("port " + port + " on 127.0.0.1 is already in use");
+        }
         server.setExecutor(requestThreads);
         server.createContext("/", handler);
         server.start();

@@ -30,17 +30,19 @@ public record ContractInputs(JsonNode create, JsonNode update, JsonNode invalid)
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such input file");
         }
-        return JSON.readTree(fill(Files.readString(file), values, file.toString()));
+        return JsonFiles.parse(file, fill(Files.readString(file), values, file.toString()));
     }
 
-    static String fill(final String text, final Map<String, String> values, final String source) {
+    /** The text with each {{Name}} placeholder replaced by its value; a name without one is named. */
+    public static String fill(final String text, final Map<String, String> values, final String source) {
         final Matcher matcher = PLACEHOLDER.matcher(text);
         final StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
             final String value = values.get(matcher.group(1));
             if (value == null) {
                 throw new IllegalArgumentException(source + ": no value for the placeholder {{" + matcher.group(1)
-                        + "}}; known: " + String.join(", ", values.keySet()));
+                        + "}}; known: "
+                        + (values.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(values.keySet()))));
             }
             matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
         }

@@ -2,8 +2,6 @@ package com.community.apigatewayv2.integrationresponse.local.stack;
 
 import com.community.apigatewayv2.integrationresponse.local.cloudcontrol.PatchDocuments;
 import com.community.apigatewayv2.integrationresponse.local.cloudcontrol.TypeSchema;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -135,25 +133,7 @@ public record ContractInputsV2(String name, ObjectNode create, ArrayNode patch) 
     }
 
     private static JsonNode parse(final Path file, final String text) {
-        try {
-            final JsonNode parsed = JSON.readTree(text);
-            if (parsed == null || parsed.isMissingNode()) {
-                throw problem(file, "it is empty");
-            }
-            return parsed;
-        } catch (JsonProcessingException e) {
-            final JsonLocation at = e.getLocation();
-            throw problem(
-                    file,
-                    "not JSON: "
-                            + e.getOriginalMessage()
-                                    .lines()
-                                    .findFirst()
-                                    .orElse("")
-                                    // where the unclosed array or object began: Jackson's own notation
-                                    .replaceFirst(" \\(for .*$", "")
-                            + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        }
+        return JsonFiles.parse(file, text);
     }
 
     private static IllegalArgumentException problem(final Path file, final String what) {

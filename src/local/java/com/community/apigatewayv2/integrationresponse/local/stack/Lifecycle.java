@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Drives the handler through its Lambda entry point the way CloudFormation does over a resource's
- * life (CREATE, READ, UPDATE, READ, LIST every page, DELETE, READ, DELETE), printing one line per
- * step and collecting every break of the resource contract.
+ * life (CREATE, READ, UPDATE, READ, LIST every page, DELETE, READ, DELETE; each READ also by identifier
+ * alone, as Cloud Control reads), printing one line per step and collecting every break of the
+ * resource contract.
  */
 public final class Lifecycle {
     private static final int MAX_LIST_PAGES = 10_000;
@@ -28,19 +29,45 @@ public final class Lifecycle {
         this.out = out;
     }
 
-    /** Runs every step and returns the contract's breaks, empty when it held. */
+    /**
+     * The handler refused an input (its CREATE failed with an error code that blames the request): a
+     * mistake in the template or inputs, not a break of the contract.
+     */
+    public static final class InputRefused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public InputRefused(final String message) {
+            super(message);
+        }
+    }
+
+    /** The error codes with which a handler says the request, not the handler, is wrong. */
+    private static final java.util.Set<String> INPUT_ERRORS = java.util.Set.of("InvalidRequest", "NotFound");
+
+    /**
+     * Runs every step as {@code cfn test} checks them and returns the contract's breaks, empty when it
+     * held: READ with the model CloudFormation knows, LIST matched by primary identifier. Beside them,
+     * each READ is made again with the identifier alone, as Cloud Control reads, and compared with what
+     * was set, where the service holds an empty map or string as unset.
+     *
+     * @throws InputRefused when the CREATE fails because of its input
+     */
     public List<String> run(final JsonNode createInput, final JsonNode updateInput)
             throws IOException, InterruptedException {
-        final JsonNode created = step("CREATE", createInput, null, null).model();
+        final Result create = step("CREATE", createInput, null, null);
+        if ("FAILED".equals(create.status()) && INPUT_ERRORS.contains(create.errorCode())) {
+            throw new InputRefused("the handler refused the input: CREATE failed " + create.errorCode() + ": "
+                    + create.event().path("message").asText() + " (input " + createInput + ")");
+        }
+        final JsonNode created = create.model();
         checks.expectSameProperties("CREATE", createInput, created);
         if (created == null) {
             return violations();
         }
         final ObjectNode identifier = checks.identifierOf(created);
         checks.expectEqual(
-                "READ after CREATE",
-                created,
-                step("READ", identifier, null, null).model());
+                "READ after CREATE", created, step("READ", created, null, null).model());
+        expectReadByIdentifier("after CREATE", identifier, createInput);
 
         final ObjectNode desired = ((ObjectNode) updateInput.deepCopy())
                 .put(
@@ -54,9 +81,10 @@ public final class Lifecycle {
         checks.expectEqual(
                 "READ after UPDATE",
                 updated,
-                step("READ", identifier, null, null).model());
+                step("READ", updated != null ? updated : desired, null, null).model());
+        expectReadByIdentifier("after UPDATE", identifier, updateInput);
 
-        expectListed(identifier, updated, true);
+        expectListed(identifier, true);
 
         final Result deleted = step("DELETE", identifier, null, null);
         if (deleted.event().has("resourceModel")) {
@@ -67,22 +95,44 @@ public final class Lifecycle {
         return violations();
     }
 
-    /** Lists every page; the resource must (or must not) be among the models. */
-    public void expectListed(final JsonNode identifier, final JsonNode model, final boolean listed)
+    /** {@code cfn test}'s invalid-input check: a CREATE of the input must fail InvalidRequest. */
+    public List<String> runInvalid(final JsonNode invalidInput) throws IOException, InterruptedException {
+        final Result refused = step("CREATE", invalidInput, null, null);
+        if (!"FAILED".equals(refused.status()) || !"InvalidRequest".equals(refused.errorCode())) {
+            checks.broken("CREATE of the invalid input should fail InvalidRequest but answered " + refused.event());
+            if (refused.model() != null) {
+                step("DELETE", checks.identifierOf(refused.model()), null, null);
+            }
+        }
+        return violations();
+    }
+
+    /** A READ with the primary identifier alone: what Cloud Control's GetResource shows. */
+    private void expectReadByIdentifier(final String when, final ObjectNode identifier, final JsonNode set)
             throws IOException, InterruptedException {
+        final JsonNode read = step("READ", identifier, null, null).model();
+        if (read == null) {
+            checks.broken("READ by identifier " + when + " returned no model");
+            return;
+        }
+        checks.expectSetAsGiven("READ by identifier " + when, set, read);
+    }
+
+    /** Lists every page; the resource's primary identifier must (or must not) be among the models'. */
+    public void expectListed(final JsonNode identifier, final boolean listed) throws IOException, InterruptedException {
         final ObjectNode scope = ContractChecks.parentsOf(identifier);
-        final List<JsonNode> models = new ArrayList<>();
+        final List<JsonNode> identifiers = new ArrayList<>();
         String nextToken = null;
         int pages = 0;
         do {
             final Result page = step("LIST", scope, null, nextToken);
-            page.event().path("resourceModels").forEach(models::add);
+            page.event().path("resourceModels").forEach(model -> identifiers.add(checks.identifierOf(model)));
             nextToken = page.event().hasNonNull("nextToken")
                     ? page.event().get("nextToken").asText()
                     : null;
         } while (nextToken != null && ++pages < MAX_LIST_PAGES);
-        if (models.contains(model) != listed) {
-            checks.broken("LIST " + (listed ? "does not contain " : "still contains ") + model);
+        if (identifiers.contains(checks.identifierOf(identifier)) != listed) {
+            checks.broken("LIST " + (listed ? "does not contain " : "still contains ") + identifier);
         }
     }
 

@@ -122,17 +122,15 @@ public final class LocalDeployment implements AutoCloseable {
         final Supplier<HandlerWrapper> function = pace.timeScale() == 1.0
                 ? HandlerWrapper::new
                 : () -> new HandlerWrapper(new Handlers(ThrottlePolicy.scaled(pace.timeScale())));
-        final LocalLambdaEndpoint lambda = LocalLambdaEndpoint.builder()
-                .port(lambdaPort)
-                .maxConcurrency(pace.lambdaConcurrency())
-                .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(function))
-                .function(
-                        "TestEntrypoint",
-                        new ExecutionEnvironments(
-                                () -> (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context)))
-                .logSink(handlerLog)
-                .build()
-                .start();
+        final LocalLambdaEndpoint lambda;
+        try {
+            lambda = startLambda(lambdaPort, pace, function, handlerLog);
+        } catch (IOException | RuntimeException e) {
+            if (apiGateway != null) {
+                apiGateway.close(); // a busy port must not leave the other endpoint running
+            }
+            throw e;
+        }
         final LocalDeployment deployment = new LocalDeployment(apiGateway, lambda, chosenRegion, credentials);
         try {
             final HandlerRequests requests = deployment.requests();
@@ -148,6 +146,26 @@ public final class LocalDeployment implements AutoCloseable {
             throw e;
         }
         return deployment;
+    }
+
+    /** The Lambda endpoint with the TypeFunction and the TestEntrypoint, started. */
+    private static LocalLambdaEndpoint startLambda(
+            final int lambdaPort,
+            final Pace pace,
+            final Supplier<HandlerWrapper> function,
+            final PrintStream handlerLog)
+            throws IOException {
+        return LocalLambdaEndpoint.builder()
+                .port(lambdaPort)
+                .maxConcurrency(pace.lambdaConcurrency())
+                .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(function))
+                .function(
+                        "TestEntrypoint",
+                        new ExecutionEnvironments(
+                                () -> (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context)))
+                .logSink(handlerLog)
+                .build()
+                .start();
     }
 
     /** The local API Gateway V2 endpoint, or null when the stack talks to AWS. */

@@ -153,12 +153,13 @@ class CfnLocalSamTest {
     }
 
     @Test
-    void idOptionsWithoutASamEventAreAUsageError() {
+    void idOptionsFillAnActionRequestsPlaceholdersAsASamEventsAndAMissingOneIsNamed() {
         assertEquals(2, run("invoke", "--api-id", "api1", "CREATE", "inputs/inputs_1_create.json"));
 
         assertThat(errors())
-                .startsWith(
-                        "cfn-local: --api-id, --integration-id and --integration-response-id fill a sam-tests event");
+                .isEqualTo("cfn-local: inputs/inputs_1_create.json: no value for the placeholder"
+                        + " {{IntegrationResponseTestIntegrationId}}; known: IntegrationResponseTestApiId"
+                        + " (bin/cfn-local help)\n");
     }
 
     /**

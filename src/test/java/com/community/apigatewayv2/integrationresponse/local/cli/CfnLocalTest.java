@@ -34,8 +34,22 @@ class CfnLocalTest {
         assertEquals(0, run("lifecycle"), errors());
         final String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("contract: OK");
+        // CREATE, READ twice (with the model, by identifier), UPDATE, READ twice, LIST, DELETE, READ, DELETE,
+        // then the CREATE of the invalid input
         assertThat(printed.lines().filter(line -> line.matches("^(CREATE|READ|UPDATE|LIST|DELETE) .*")))
-                .hasSize(8);
+                .extracting(line -> line.split("\\s+")[0] + " " + line.split("\\s+")[1])
+                .containsExactly(
+                        "CREATE SUCCESS",
+                        "READ SUCCESS",
+                        "READ SUCCESS",
+                        "UPDATE SUCCESS",
+                        "READ SUCCESS",
+                        "READ SUCCESS",
+                        "LIST SUCCESS",
+                        "DELETE SUCCESS",
+                        "READ FAILED",
+                        "DELETE FAILED",
+                        "CREATE FAILED");
     }
 
     @Test
@@ -174,7 +188,18 @@ class CfnLocalTest {
 
     @Test
     void invokeWithoutARunningServeSaysSo() {
-        assertEquals(2, run("invoke", "--endpoint", "http://127.0.0.1:9", "CREATE", "inputs/inputs_1_create.json"));
+        assertEquals(
+                2,
+                run(
+                        "invoke",
+                        "--endpoint",
+                        "http://127.0.0.1:9",
+                        "--api-id",
+                        "a1",
+                        "--integration-id",
+                        "i1",
+                        "CREATE",
+                        "inputs/inputs_1_create.json"));
         assertThat(errors()).contains("no Lambda endpoint at http://127.0.0.1:9: start bin/cfn-local serve first");
     }
 }

@@ -30,10 +30,17 @@ class BinScriptsIT {
     private record Run(int status, String out, String err) {}
 
     private Run cfnLocal(final Path javaHome, final String... args) throws IOException, InterruptedException {
+        return cfnLocalIn(Path.of("").toAbsolutePath(), javaHome, args);
+    }
+
+    /** bin/cfn-local run from {@code directory}, as a user in another directory runs it. */
+    private Run cfnLocalIn(final Path directory, final Path javaHome, final String... args)
+            throws IOException, InterruptedException {
         final List<String> command =
                 new java.util.ArrayList<>(List.of(root.resolve("bin/cfn-local").toString()));
         command.addAll(List.of(args));
         final ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
                 .redirectOutput(root.resolve("out.txt").toFile())
                 .redirectError(root.resolve("err.txt").toFile());
         builder.environment().put("JAVA_HOME", javaHome.toString());
@@ -85,6 +92,20 @@ class BinScriptsIT {
 
     private ScriptSandbox.Serving serve(final Path home, final String... more) throws Exception {
         return sandbox.serve(home, more);
+    }
+
+    /** A file named on the command line is the caller's, from where they stand, not the project's. */
+    @Test
+    void aRelativePathIsTheCallersEvenThoughTheScriptChangesDirectory() throws Exception {
+        final Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("template.yaml"), "Outputs: {}\n");
+
+        final Run run = cfnLocalIn(elsewhere, recordingJavaHome(), "lifecycle", "--template", "template.yaml");
+
+        assertEquals(2, run.status());
+        assertThat(run.err())
+                .isEqualTo("cfn-local: " + elsewhere.toRealPath().resolve("template.yaml")
+                        + ": no Resources section (a mapping of logical ids) (bin/cfn-local help)\n");
     }
 
     /** SIGTERM to the script (what kill, timeout, CI step limits and IDE stop buttons send) ends its JVM. */

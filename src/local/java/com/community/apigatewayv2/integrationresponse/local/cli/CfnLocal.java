@@ -281,6 +281,10 @@ public final class CfnLocal {
             stack.close(); // its endpoints' threads would keep the JVM alive, its ports taken
             throw new IOException("serve could not create its WebSocket API and integration: " + e.getMessage(), e);
         }
+        if (prerequisites != null) {
+            // cfn test --cloudformation-endpoint-url fills its inputs' {{Name}} from these
+            stack.cloudControl().setExports(prerequisites.placeholders());
+        }
         if (faults != null) {
             stack.apiGateway().setFaultPlan(new FaultInjector(faults));
             out.println("faults:                  " + faults);
@@ -309,7 +313,8 @@ public final class CfnLocal {
                     "export AWS_ENDPOINT_URL_APIGATEWAYV2=" + stack.apiGateway().url());
             prerequisites.placeholders().forEach((name, value) -> out.println("export " + name + "=" + value));
         }
-        out.println("cfn test --endpoint " + stack.lambdaUri() + " runs the contract tests against it; Ctrl-C stops.");
+        out.println("cfn test --endpoint " + stack.lambdaUri() + " --cloudformation-endpoint-url "
+                + stack.cloudControl().url() + " runs the contract tests against it; Ctrl-C stops.");
         out.flush();
         stopped.await();
         return 0;

@@ -33,6 +33,7 @@ public final class LocalCloudControl extends LocalEndpoint {
     private final HandlerRequestFactory requests;
     private final double timeScale;
     private volatile ResourceRequests records;
+    private volatile RegistryQueries registry;
 
     /**
      * @param port the port to listen on, 0 for any free one
@@ -75,12 +76,12 @@ public final class LocalCloudControl extends LocalEndpoint {
                 DEFAULT_TIMEOUT,
                 Clock.systemUTC());
         records = new ResourceRequests(schema.typeName(), Clock.systemUTC());
+        registry = new RegistryQueries(schema, LocalEndpoint.ACCOUNT_ID, region);
         final CloudControlOperations operations = new CloudControlOperations(json, schema, calls, records);
         serving(LoopbackServer.start(
                 requestedPort,
                 Executors.newFixedThreadPool(REQUEST_THREADS, new DaemonThreads("local-cloudcontrol")),
-                new CloudControlHttpHandler(
-                        json, operations, new RegistryQueries(schema, LocalEndpoint.ACCOUNT_ID, region)),
+                new CloudControlHttpHandler(json, operations, registry),
                 handlerThreads));
         return this;
     }
@@ -96,5 +97,14 @@ public final class LocalCloudControl extends LocalEndpoint {
         } catch (CloudControlException e) {
             return Optional.empty();
         }
+    }
+
+    /** What CloudFormation's ListExports answers: e.g. the parents' ids a contract test input names. */
+    public void setExports(final java.util.Map<String, String> exports) {
+        final RegistryQueries known = registry;
+        if (known == null) {
+            throw new IllegalStateException("the local Cloud Control API has not started");
+        }
+        known.setExports(exports);
     }
 }

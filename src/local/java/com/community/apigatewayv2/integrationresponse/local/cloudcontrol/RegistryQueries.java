@@ -14,6 +14,8 @@ import javax.xml.stream.XMLStreamWriter;
  * Control, in CloudFormation's query protocol (form-encoded {@code Action=...}, XML answers):
  * {@code DescribeType}, whose {@code Schema} Terraform's {@code aws_cloudcontrolapi_resource} reads to
  * validate {@code desired_state} and plan replacements, and {@code ListTypes}. Only this type is known.
+ * Also {@code ListExports}, from which {@code cfn test --cloudformation-endpoint-url} fills its inputs'
+ * {@code {{Name}}} placeholders: the ids of the parents {@code serve} created.
  */
 final class RegistryQueries {
     private static final String NAMESPACE = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
@@ -26,6 +28,8 @@ final class RegistryQueries {
     private final String account;
     private final String region;
     private final Instant registered = Instant.now();
+    /** What ListExports answers: the ids a deployment's inputs name, by export name. */
+    private volatile Map<String, String> exports = Map.of();
 
     RegistryQueries(final TypeSchema schema, final String account, final String region) {
         this.schema = schema;
@@ -39,6 +43,11 @@ final class RegistryQueries {
                 + schema.typeName().replace("::", "-");
     }
 
+    /** The exports ListExports answers from now on, in the order given. */
+    void setExports(final Map<String, String> exports) {
+        this.exports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exports));
+    }
+
     Answer handle(final String formBody) {
         final Map<String, String> form = HttpExchanges.formParameters(formBody);
         final String action = form.getOrDefault("Action", "");
@@ -46,13 +55,14 @@ final class RegistryQueries {
             return switch (action) {
                 case "DescribeType" -> new Answer(200, describeType(form));
                 case "ListTypes" -> new Answer(200, listTypes(form));
+                case "ListExports" -> new Answer(200, listExports());
                 default ->
                     error(
                             400,
                             "InvalidAction",
                             action.isEmpty()
                                     ? "The request names no Action"
-                                    : "The local CloudFormation endpoint serves DescribeType and ListTypes only, not "
+                                    : "The local CloudFormation endpoint serves DescribeType, ListTypes and ListExports only, not "
                                             + action);
             };
         } catch (TypeNotFound e) {
@@ -102,6 +112,24 @@ final class RegistryQueries {
             xml.element("TypeArn", typeArn());
             xml.element("LastUpdated", registered.toString());
             xml.element("Description", schema.description());
+            xml.end();
+        }
+        xml.end();
+        return xml.finish();
+    }
+
+    /** The exports, all on one page, as if one stack ({@code cfn-local-serve}) exported them. */
+    private String listExports() throws XMLStreamException {
+        final Xml xml = new Xml("ListExports");
+        xml.start("Exports");
+        for (Map.Entry<String, String> export : exports.entrySet()) {
+            xml.start("member");
+            xml.element(
+                    "ExportingStackId",
+                    "arn:aws:cloudformation:" + region + ":" + account + ":stack/cfn-local-serve/"
+                            + UUID.nameUUIDFromBytes(account.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            xml.element("Name", export.getKey());
+            xml.element("Value", export.getValue());
             xml.end();
         }
         xml.end();

@@ -260,8 +260,12 @@ public final class LocalDeployment implements AutoCloseable {
 
     /** The ids the contract inputs' placeholders stand for. */
     public record Prerequisites(String apiId, String integrationId) {
+        /** The inputs' placeholder names and values, the API's first, in that order every time. */
         public Map<String, String> placeholders() {
-            return Map.of("IntegrationResponseTestApiId", apiId, "IntegrationResponseTestIntegrationId", integrationId);
+            final Map<String, String> placeholders = new java.util.LinkedHashMap<>();
+            placeholders.put("IntegrationResponseTestApiId", apiId);
+            placeholders.put("IntegrationResponseTestIntegrationId", integrationId);
+            return java.util.Collections.unmodifiableMap(placeholders);
         }
     }
 }

@@ -167,6 +167,31 @@ class CloudControlClientsIT {
         assertTheLifecycle(run);
     }
 
+    /** cfn test fills its inputs' placeholders from CloudFormation's exports: serve answers with its parents. */
+    @Test
+    void theAwsCliListsServesParentsAsCloudFormationExports() throws Exception {
+        if (onPath("aws").isEmpty()) {
+            skipBecause("the AWS CLI (aws) is not on PATH: list-exports is NOT tested on this machine");
+        }
+        final Run run = run(
+                clientEnvironment(),
+                EXAMPLES,
+                "aws",
+                "cloudformation",
+                "list-exports",
+                "--query",
+                "Exports[].[Name,Value]",
+                "--output",
+                "text");
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "IntegrationResponseTestApiId\t" + api, "IntegrationResponseTestIntegrationId\t" + integration);
+        assertThat(serving.output())
+                .contains("cfn test --endpoint http://127.0.0.1:" + serving.port() + " --cloudformation-endpoint-url "
+                        + serving.exports().get("AWS_ENDPOINT_URL_CLOUDFORMATION"));
+    }
+
     /** What both examples print, step by step, as the local Cloud Control API answers them. */
     private void assertTheLifecycle(final Run run) throws Exception {
         assertThat(run.status()).as(run.toString()).isZero();

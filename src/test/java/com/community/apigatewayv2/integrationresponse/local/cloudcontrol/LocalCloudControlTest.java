@@ -502,6 +502,14 @@ class LocalCloudControlTest {
             assertThatThrownBy(() -> cloudFormation.describeType(
                             r -> r.type(RegistryType.RESOURCE).typeName("AWS::S3::Bucket")))
                     .isInstanceOf(TypeNotFoundException.class);
+
+            assertThat(cloudFormation.listExports(r -> {}).exports()).isEmpty();
+            stack.cloudControl()
+                    .setExports(new java.util.LinkedHashMap<>(Map.of("IntegrationResponseTestApiId", "api1")));
+            assertThat(cloudFormation.listExports(r -> {}).exports())
+                    .extracting(e -> e.name() + "=" + e.value() + " from " + e.exportingStackId())
+                    .containsExactly("IntegrationResponseTestApiId=api1 from arn:aws:cloudformation:us-east-1:"
+                            + "123456789012:stack/cfn-local-serve/3417973c-d67f-37b0-b7e5-6b82f0cc306f");
         }
     }
 }

@@ -142,6 +142,10 @@ public final class CfnLocal {
                 default:
                     throw new UsageError("unknown command '" + command + "'");
             }
+        } catch (final software.amazon.awssdk.core.exception.SdkClientException e) {
+            // --aws without a region or credentials: the SDK's chains say so in a stack trace
+            err.println("cfn-local: " + awsSetupProblem(e));
+            return 2;
         } catch (final Lifecycle.InputRefused e) {
             // the handler answered as it should; the template or inputs are what is wrong
             err.println("cfn-local: " + e.getMessage());
@@ -184,6 +188,10 @@ public final class CfnLocal {
                 for (final TemplateResources.Resource resource : template.resolved(prerequisites)) {
                     try {
                         lifecycle.run(resource.properties(), resource.properties());
+                    } catch (final software.amazon.awssdk.core.exception.SdkClientException e) {
+                        // --aws without a region or credentials: the SDK's chains say so in a stack trace
+                        err.println("cfn-local: " + awsSetupProblem(e));
+                        return 2;
                     } catch (final Lifecycle.InputRefused e) {
                         throw new Lifecycle.InputRefused(
                                 options.template + ": " + resource.logicalId() + ": " + e.getMessage());
@@ -199,6 +207,19 @@ public final class CfnLocal {
             out.println(violations.isEmpty() ? "contract: OK" : "contract: " + violations.size() + " broken");
             return violations.isEmpty() ? 0 : 1;
         });
+    }
+
+    /** One line for what the SDK's region or credential chain could not find. */
+    static String awsSetupProblem(final software.amazon.awssdk.core.exception.SdkClientException e) {
+        final String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        if (first.contains("region")) {
+            return "--aws needs a region: set AWS_REGION (or a region in your profile) or pass --region";
+        }
+        if (first.contains("credentials")) {
+            return "--aws needs credentials and the default chain (environment, profile, SSO, container, instance"
+                    + " role) has none: " + first;
+        }
+        return "AWS: " + first;
     }
 
     /** A path the user gave, from the directory they ran bin/cfn-local in. */

@@ -263,4 +263,19 @@ class CfnLocalInputsTest {
                 .contains("contract broken: CREATE of the invalid input should fail InvalidRequest but answered")
                 .contains("contract: 1 broken");
     }
+
+    @Test
+    void withoutARegionOrCredentialsAwsIsOneLineNamingWhatIsMissing() {
+        assertThat(CfnLocal.awsSetupProblem(software.amazon.awssdk.core.exception.SdkClientException.create(
+                        "Unable to load region from any of the providers in the chain"
+                                + " software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain@1:\n"
+                                + "[SystemSettingsRegionProvider: Unable to load region ...]")))
+                .isEqualTo("--aws needs a region: set AWS_REGION (or a region in your profile) or pass --region");
+        assertThat(CfnLocal.awsSetupProblem(software.amazon.awssdk.core.exception.SdkClientException.create(
+                        "Unable to load credentials from any of the providers in the chain"
+                                + " AwsCredentialsProviderChain(credentialsProviders=[...]) : [...]\nmore")))
+                .isEqualTo("--aws needs credentials and the default chain (environment, profile, SSO, container,"
+                        + " instance role) has none: Unable to load credentials from any of the providers in the"
+                        + " chain AwsCredentialsProviderChain(credentialsProviders=[...]) : [...]");
+    }
 }

@@ -47,6 +47,23 @@ class ProjectFilesTest {
         return readJson("resource-schema.json").getString("typeName");
     }
 
+    /**
+     * A MOCK integration's request template is keyed by the value its selection expression gives:
+     * {@code \\$default} in the expression is the escaped literal {@code $default}, and the key is that
+     * literal; a key {@code \\$default} (with its backslash) matches no request.
+     */
+    @Test
+    void thePrerequisiteTemplatesKeyTheirRequestTemplateByTheLiteralDefault() throws IOException {
+        for (final Path template :
+                List.of(Path.of("inputs/prerequisites.yaml"), Path.of("contract-tests-artifacts/dependencies.yml"))) {
+            final List<String> lines = Files.readAllLines(template);
+            assertThat(lines).as(template.toString()).contains("        $default: '{\"statusCode\": 200}'");
+            assertThat(lines)
+                    .as(template.toString())
+                    .noneMatch(line -> line.trim().startsWith("\\$default:"));
+        }
+    }
+
     @Test
     void theHandlerSpeaksOfTheNameTheBuildWasGiven() {
         assertEquals(System.getProperty("type.name"), ResourceModel.TYPE_NAME);

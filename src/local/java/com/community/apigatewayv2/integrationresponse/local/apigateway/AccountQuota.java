@@ -149,6 +149,8 @@ public final class AccountQuota {
 
     @Override
     public String toString() {
-        return rate + "/" + burst + (timeScale == 1 ? "" : " at time scale " + timeScale);
+        // 10/40, as given; a fraction of a request a second only when there is one
+        final String shownRate = rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+        return shownRate + "/" + burst + (timeScale == 1 ? "" : " at time scale " + timeScale);
     }
 }

@@ -66,7 +66,9 @@ public final class FaultSpec {
         public String toString() {
             String fault =
                     kind == Kind.STATUS ? Integer.toString(status) : kind.name().toLowerCase(Locale.ROOT);
-            return operation + ":" + fault + (count > 0 ? "x" + count : "@" + percent + "%");
+            // as README writes them: 429x3, 500@25%, reset x1 (a word and its count apart)
+            return operation + ":" + fault + (kind == Kind.STATUS ? "" : " ")
+                    + (count > 0 ? "x" + count : "@" + percent + "%");
         }
     }
 
@@ -136,7 +138,7 @@ public final class FaultSpec {
     /** The spec in its canonical written form, which {@link #parse} reads back to an equal spec. */
     @Override
     public String toString() {
-        return rules.stream().map(Rule::toString).collect(Collectors.joining(","));
+        return rules.stream().map(Rule::toString).collect(Collectors.joining(", "));
     }
 
     @Override

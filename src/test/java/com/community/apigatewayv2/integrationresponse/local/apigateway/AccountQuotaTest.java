@@ -99,4 +99,11 @@ class AccountQuotaTest {
             assertEquals(2, emulator.accountQuota().admitted());
         }
     }
+
+    @Test
+    void itIsShownAsGiven() {
+        assertEquals("2/3", AccountQuota.parse("2/3", 1.0).toString());
+        assertEquals("10/40 at time scale 0.5", AccountQuota.parse("10/40", 0.5).toString());
+        assertEquals("2.5/3", AccountQuota.parse("2.5/3", 1.0).toString());
+    }
 }

@@ -42,8 +42,8 @@ class FaultInjectionTest {
                         new Rule("DeleteIntegrationResponse", Kind.LOST, 0, 1, 0)),
                 spec.rules());
         assertEquals(
-                "CreateIntegrationResponse:429x3,GetIntegrationResponse:500@25%,*:resetx2,"
-                        + "UpdateIntegrationResponse:timeoutx1,DeleteIntegrationResponse:lostx1",
+                "CreateIntegrationResponse:429x3, GetIntegrationResponse:500@25%, *:reset x2, "
+                        + "UpdateIntegrationResponse:timeout x1, DeleteIntegrationResponse:lost x1",
                 spec.toString());
         assertEquals(spec, FaultSpec.parse(spec.toString()));
         assertEquals(spec.hashCode(), FaultSpec.parse(spec.toString()).hashCode());

@@ -53,17 +53,19 @@ public final class CfnLocal {
     static final String USAGE = String.join(
             System.lineSeparator(),
             "usage: bin/cfn-local <command> [options]",
-            "  lifecycle [--aws] [--region R] [--inputs DIR | --template FILE]",
+            "  lifecycle [--aws] [--region R] [--inputs DIR | --template FILE] [--page-size N]",
             "        CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE through the handler's Lambda entry point,",
             "        from DIR/inputs_1_create.json and inputs_1_update.json (default: inputs), or for each resource of",
-            "        this type in a JSON template (UPDATE re-applies its properties); exit 1 on a contract break",
+            "        this type in a JSON or YAML template (UPDATE re-applies its properties); exit 1 on a contract",
+            "        break, 2 on a mistake in the input; --page-size N lists N to a page, N other responses beside",
+            "        the one under test, so that LIST reaches a second page",
             "  contract-v2 [--aws] [--region R] [--inputs DIR]",
             "        each contract tests v2 set DIR/inputs_N.json (default: contract-tests-artifacts) through the local",
             "        Cloud Control API: CreateInputs created, read, updated with PatchInputs, read, listed, deleted and",
             "        read; one 'inputs_N: OK' or 'inputs_N: broken (...)' line a set, then 'contract_v2: OK' or",
             "        'contract_v2: N broken'; exit 1 on a contract break, 2 on a bad set (found before the stack starts)",
             "  serve [--aws] [--region R] [--port N] [--api-port N] [--cloudcontrol-port N] [--faults SPEC]",
-            "        [--throttle RATE/BURST]",
+            "        [--throttle RATE/BURST] [--page-size N]",
             "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint), a local Cloud",
             "        Control API driving it (with CloudFormation's DescribeType and ListTypes for this type) and, unless",
             "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted.",
@@ -209,6 +211,12 @@ public final class CfnLocal {
         });
     }
 
+    private static void requireLocalForPageSize(final Options options) {
+        if (options.aws && options.pageSize > 0) {
+            throw new UsageError("--page-size sets the local API Gateway V2 endpoint's, not AWS's (it pages at 100)");
+        }
+    }
+
     /** One line for what the SDK's region or credential chain could not find. */
     static String awsSetupProblem(final software.amazon.awssdk.core.exception.SdkClientException e) {
         final String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
@@ -259,12 +267,23 @@ public final class CfnLocal {
      */
     private int onLocalStack(final Options options, final String name, final StackRun run)
             throws IOException, InterruptedException {
+        requireLocalForPageSize(options);
         try (PrintStream handlerLog = handlerLog();
                 LocalDeployment stack = LocalDeployment.start(
                         options.aws, options.region, 0, 0, 0, handlerLog, LocalDeployment.Pace.REAL_TIME)) {
             final ApiGatewayV2Client client = stack.prerequisitesClient();
             final LocalDeployment.Prerequisites prerequisites = stack.createPrerequisites(client, name);
             try {
+                if (options.pageSize > 0) {
+                    stack.apiGateway().setDefaultPageSize(options.pageSize);
+                    // as many other responses as a page holds, so that every LIST has a second page to reach
+                    for (int i = 0; i < options.pageSize; i++) {
+                        final String key = "/sibling" + i + "/";
+                        client.createIntegrationResponse(r -> r.apiId(prerequisites.apiId())
+                                .integrationId(prerequisites.integrationId())
+                                .integrationResponseKey(key));
+                    }
+                }
                 out.println("prerequisites: ApiId=" + prerequisites.apiId() + " IntegrationId="
                         + prerequisites.integrationId()
                         + (options.aws
@@ -287,8 +306,13 @@ public final class CfnLocal {
                 ? LocalDeployment.Pace.REAL_TIME
                 : new LocalDeployment.Pace(
                         1.0, AccountQuota.parse(options.throttle, 1.0), LocalLambdaEndpoint.DEFAULT_MAX_CONCURRENCY);
+        requireLocalForPageSize(options);
         final LocalDeployment stack = LocalDeployment.start(
                 options.aws, options.region, options.port, options.apiPort, options.cloudControlPort, err, pace);
+        if (options.pageSize > 0) {
+            stack.apiGateway().setDefaultPageSize(options.pageSize);
+            out.println("list page size:          " + options.pageSize);
+        }
         if (pace.quota() != null) {
             out.println("account quota:           " + pace.quota() + " requests a second/burst");
         }
@@ -527,6 +551,8 @@ public final class CfnLocal {
         int port = LocalLambdaEndpoint.DEFAULT_PORT;
         int apiPort;
         int cloudControlPort;
+        /** The local API Gateway V2's list page size, 0 for the service's own (100). */
+        int pageSize;
         /** The sam-tests placeholders given on the command line, by placeholder name. */
         final Map<String, String> ids = new HashMap<>();
 
@@ -538,7 +564,7 @@ public final class CfnLocal {
 
         static Options parse(final String command, final Deque<String> words) {
             final Set<String> allowed = switch (command) {
-                case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template");
+                case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template", "--page-size");
                 case "contract-v2" -> Set.of("--aws", "--region", "--inputs");
                 case "serve" ->
                     Set.of(
@@ -548,7 +574,8 @@ public final class CfnLocal {
                             "--api-port",
                             "--cloudcontrol-port",
                             "--faults",
-                            "--throttle");
+                            "--throttle",
+                            "--page-size");
                 case "stack" -> Set.of("--resources", "--stacks", "--throttle", "--time-scale");
                 case "chaos" -> Set.of("--bad-inputs", "--seed");
                 case "invoke" ->
@@ -602,6 +629,7 @@ public final class CfnLocal {
                     case "--seed" -> options.seed = number(word, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     case "--cloudcontrol-port" -> options.cloudControlPort = port(word, value);
                     case "--api-port" -> options.apiPort = port(word, value);
+                    case "--page-size" -> options.pageSize = (int) number(word, value, 1, 100);
                     default -> throw new IllegalStateException(word + " is allowed but has no case");
                 }
             }

@@ -278,4 +278,14 @@ class CfnLocalInputsTest {
                         + " instance role) has none: Unable to load credentials from any of the providers in the"
                         + " chain AwsCredentialsProviderChain(credentialsProviders=[...]) : [...]");
     }
+
+    @Test
+    void aSmallPageSizeMakesTheLifecycleListReachASecondPage() {
+        assertEquals(0, run("lifecycle", "--page-size", "1"), errors());
+        // one sibling and the response under test, one to a page
+        assertThat(printed().lines().filter(line -> line.startsWith("LIST "))).hasSize(2);
+        assertThat(printed()).contains("contract: OK");
+        assertEquals(2, run("lifecycle", "--aws", "--region", "us-east-1", "--page-size", "1"));
+        assertThat(errors()).contains("--page-size sets the local API Gateway V2 endpoint's, not AWS's");
+    }
 }

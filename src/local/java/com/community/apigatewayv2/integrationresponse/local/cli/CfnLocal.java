@@ -184,27 +184,16 @@ public final class CfnLocal {
             ContractInputs.load(inputs, 1, new LocalDeployment.Prerequisites("ApiId", "IntegrationId").placeholders());
         }
         return onLocalStack(options, "cfn-local-lifecycle", (stack, prerequisites) -> {
-            final Lifecycle lifecycle = new Lifecycle(new LambdaInvoker(stack.lambdaUri()), stack.requests(), out);
             final List<String> violations = new ArrayList<>();
             if (template != null) {
-                for (final TemplateResources.Resource resource : template.resolved(prerequisites)) {
-                    try {
-                        lifecycle.run(resource.properties(), resource.properties());
-                    } catch (final software.amazon.awssdk.core.exception.SdkClientException e) {
-                        // --aws without a region or credentials: the SDK's chains say so in a stack trace
-                        err.println("cfn-local: " + awsSetupProblem(e));
-                        return 2;
-                    } catch (final Lifecycle.InputRefused e) {
-                        throw new Lifecycle.InputRefused(
-                                options.template + ": " + resource.logicalId() + ": " + e.getMessage());
-                    }
-                }
+                violations.addAll(templateLifecycles(options, template, stack, prerequisites));
             } else {
+                final Lifecycle lifecycle = new Lifecycle(new LambdaInvoker(stack.lambdaUri()), stack.requests(), out);
                 final ContractInputs contractInputs = ContractInputs.load(inputs, 1, prerequisites.placeholders());
                 lifecycle.run(contractInputs.create(), contractInputs.update());
                 lifecycle.runInvalid(contractInputs.invalid());
+                violations.addAll(lifecycle.violations());
             }
-            violations.addAll(lifecycle.violations());
             violations.forEach(violation -> out.println("contract broken: " + violation));
             out.println(violations.isEmpty() ? "contract: OK" : "contract: " + violations.size() + " broken");
             return violations.isEmpty() ? 0 : 1;
@@ -228,6 +217,55 @@ public final class CfnLocal {
                     + " role) has none: " + first;
         }
         return "AWS: " + first;
+    }
+
+    /**
+     * Each resource's lifecycle, all at once as CloudFormation deploys resources that do not depend on
+     * each other, every line labelled with its logical id when there are several. The first input the
+     * handler refused (two responses with one key: AlreadyExists) is named with its resource.
+     */
+    private List<String> templateLifecycles(
+            final Options options,
+            final TemplateResources template,
+            final LocalDeployment stack,
+            final LocalDeployment.Prerequisites prerequisites)
+            throws IOException, InterruptedException {
+        final List<TemplateResources.Resource> resources = template.resolved(prerequisites);
+        final java.util.concurrent.ExecutorService threads =
+                java.util.concurrent.Executors.newFixedThreadPool(resources.size());
+        try {
+            final List<java.util.concurrent.Future<List<String>>> runs = new ArrayList<>();
+            for (final TemplateResources.Resource resource : resources) {
+                final Lifecycle lifecycle = new Lifecycle(
+                        new LambdaInvoker(stack.lambdaUri()),
+                        stack.requests(),
+                        out,
+                        resources.size() > 1 ? resource.logicalId() : "");
+                runs.add(threads.submit(() -> {
+                    try {
+                        return lifecycle.run(resource.properties(), resource.properties());
+                    } catch (final Lifecycle.InputRefused e) {
+                        throw new Lifecycle.InputRefused(
+                                options.template + ": " + resource.logicalId() + ": " + e.getMessage());
+                    }
+                }));
+            }
+            final List<String> violations = new ArrayList<>();
+            for (final java.util.concurrent.Future<List<String>> run : runs) {
+                try {
+                    violations.addAll(run.get());
+                } catch (final java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException unchecked) {
+                        throw unchecked;
+                    }
+                    throw new IOException(e.getCause());
+                }
+            }
+            return violations;
+        } finally {
+            threads.shutdown();
+            threads.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        }
     }
 
     /** A path the user gave, from the directory they ran bin/cfn-local in. */

@@ -23,10 +23,19 @@ public final class Lifecycle {
     private final PrintStream out;
     private final ContractChecks checks = new ContractChecks();
 
+    private final String label;
+
     public Lifecycle(final LambdaInvoker invoker, final HandlerRequests requests, final PrintStream out) {
+        this(invoker, requests, out, "");
+    }
+
+    /** @param label what each step line and break starts with, e.g. a template resource's logical id */
+    public Lifecycle(
+            final LambdaInvoker invoker, final HandlerRequests requests, final PrintStream out, final String label) {
         this.invoker = invoker;
         this.requests = requests;
         this.out = out;
+        this.label = label.isEmpty() ? "" : label + " ";
     }
 
     /**
@@ -42,7 +51,8 @@ public final class Lifecycle {
     }
 
     /** The error codes with which a handler says the request, not the handler, is wrong. */
-    private static final java.util.Set<String> INPUT_ERRORS = java.util.Set.of("InvalidRequest", "NotFound");
+    private static final java.util.Set<String> INPUT_ERRORS =
+            java.util.Set.of("InvalidRequest", "NotFound", "AlreadyExists");
 
     /**
      * Runs every step as {@code cfn test} checks them and returns the contract's breaks, empty when it
@@ -136,8 +146,9 @@ public final class Lifecycle {
         }
     }
 
+    /** Every break found so far, each starting with the label. */
     public List<String> violations() {
-        return checks.violations();
+        return checks.violations().stream().map(violation -> label + violation).toList();
     }
 
     /** One handler request, printed, with the checks every progress event must pass. */
@@ -150,7 +161,7 @@ public final class Lifecycle {
                 : invoker.invokeUntilDone(requests.request(action, desired, previous, nextToken));
         final long millis = (System.nanoTime() - start) / 1_000_000;
         final Result result = new Result(action, events.get(events.size() - 1), millis);
-        out.println(result.line());
+        out.println(label + result.line());
         for (final JsonNode event : events) {
             checkEvent(action, event);
         }

@@ -50,13 +50,20 @@ class CfnLocalInputsTest {
     void aYamlTemplateWithShortFormIntrinsicsRunsEachResource() {
         assertEquals(0, run("lifecycle", "--template", "src/test/resources/templates/websocket-mock.yaml"), errors());
         assertThat(printed()).contains("contract: OK");
-        // both resources, in template order: CREATE, READ, UPDATE, READ, LIST, DELETE, READ, DELETE each
-        assertThat(printed().lines().filter(line -> line.startsWith("CREATE ")))
-                .hasSize(2)
-                .first()
+        // both resources at once, each line labelled with its logical id
+        assertThat(printed().lines().filter(line -> line.startsWith("ClientErrors CREATE ")))
+                .singleElement()
                 .asString()
                 .contains("\"IntegrationResponseKey\":\"/4\\\\d{2}/\"")
                 .contains("\"ResponseTemplates\":{\"application/json\":\"{\\\"error\\\": true}\"}");
+        assertThat(printed().lines().filter(line -> line.startsWith("Default CREATE ")))
+                .singleElement()
+                .asString()
+                .contains("\"IntegrationResponseKey\":\"$default\"");
+        assertThat(printed()
+                        .lines()
+                        .filter(line -> line.matches("^(ClientErrors|Default) (CREATE|READ|UPDATE|LIST|DELETE) .*")))
+                .hasSize(20);
     }
 
     @Test
@@ -287,5 +294,22 @@ class CfnLocalInputsTest {
         assertThat(printed()).contains("contract: OK");
         assertEquals(2, run("lifecycle", "--aws", "--region", "us-east-1", "--page-size", "1"));
         assertThat(errors()).contains("--page-size sets the local API Gateway V2 endpoint's, not AWS's");
+    }
+
+    @Test
+    void twoResponsesWithOneKeyAreDeployedAtOnceAndOneIsRefusedAlreadyExists(@TempDir final Path dir)
+            throws IOException {
+        final Path template = dir.resolve("template.yaml");
+        Files.writeString(
+                template,
+                PARENTS + "      IntegrationResponseKey: /500/\n"
+                        + "  Twin:\n    Type: Community::ApiGatewayV2::IntegrationResponse\n    Properties:\n"
+                        + "      ApiId: !Ref Api\n      IntegrationId: !Ref Integration\n"
+                        + "      IntegrationResponseKey: /500/\n");
+
+        assertEquals(2, run("lifecycle", "--template", template.toString()));
+        assertThat(errors())
+                .matches("cfn-local: \\Q" + template + "\\E: (R|Twin): the handler refused the input: CREATE failed"
+                        + " AlreadyExists: (?s).*");
     }
 }

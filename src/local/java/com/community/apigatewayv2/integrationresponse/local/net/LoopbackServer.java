@@ -11,8 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running JDK HTTP server of the local endpoints: loopback only, no Nagle delay, and stopped
- * together with the threads that serve it.
+ * A running JDK HTTP server of the local endpoints: loopback only (bound to 127.0.0.1, and answering
+ * only requests addressed to it: {@link LoopbackOnly}), no Nagle delay, and stopped together with the
+ * threads that serve it.
  */
 public final class LoopbackServer {
 
@@ -60,7 +61,7 @@ public final class LoopbackServer {
             throw new java.net.BindException("port " + port + " on 127.0.0.1 is already in use");
         }
         server.setExecutor(requestThreads);
-        server.createContext("/", handler);
+        server.createContext("/", new LoopbackOnly(handler, server.getAddress().getPort()));
         server.start();
         return new LoopbackServer(server, requestThreads, List.of(otherThreads));
     }

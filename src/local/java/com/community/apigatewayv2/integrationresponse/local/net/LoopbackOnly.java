@@ -26,10 +26,7 @@ final class LoopbackOnly implements HttpHandler {
         final String host = exchange.getRequestHeaders().getFirst("Host");
         final String origin = exchange.getRequestHeaders().getFirst("Origin");
         if (host != null && !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
-            refuse(
-                    exchange,
-                    "this endpoint answers requests for "
-                            + hosts.iterator().next().replaceAll(":.*", "") + " only, not for the Host '" + host + "'");
+            refuse(exchange, "this endpoint answers requests for 127.0.0.1 only, not for the Host '" + host + "'");
         } else if (origin != null) {
             refuse(exchange, "this endpoint does not answer requests from web pages (Origin '" + origin + "')");
         } else {

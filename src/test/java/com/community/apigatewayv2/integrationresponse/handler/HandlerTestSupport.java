@@ -7,8 +7,12 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -43,6 +47,22 @@ public final class HandlerTestSupport {
     public static AmazonWebServicesClientProxy proxy() {
         return new AmazonWebServicesClientProxy(
                 new LoggerProxy(), CREDENTIALS, () -> Duration.ofMinutes(10).toMillis());
+    }
+
+    /**
+     * The credentials a request was sent with: access key id, secret access key and session token
+     * (null when they carry none), as the proxy put them on the request for the SDK to sign with.
+     */
+    public static List<String> signedWith(final AwsRequest request) {
+        final AwsCredentials credentials = request.overrideConfiguration()
+                .orElseThrow()
+                .credentialsProvider()
+                .orElseThrow()
+                .resolveCredentials();
+        return Arrays.asList(
+                credentials.accessKeyId(),
+                credentials.secretAccessKey(),
+                credentials instanceof AwsSessionCredentials session ? session.sessionToken() : null);
     }
 
     public static LoggerProxy logger() {

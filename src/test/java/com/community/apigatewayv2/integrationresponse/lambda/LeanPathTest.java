@@ -15,7 +15,9 @@ import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ import net.jqwik.api.Provide;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseResponse;
@@ -79,7 +82,10 @@ class LeanPathTest {
             final AwsCredentials credentials = sentWith[0];
             seen.add(request);
             seen.add(callbackContext);
-            seen.add(List.of(credentials.accessKeyId(), credentials.secretAccessKey()));
+            seen.add(new SignedWith(
+                    credentials.accessKeyId(),
+                    credentials.secretAccessKey(),
+                    ((AwsSessionCredentials) credentials).sessionToken()));
             final ResourceModel desired = request.getDesiredResourceState();
             final String token = String.valueOf(request.getClientRequestToken());
             if (token.hashCode() % 5 == 0) {
@@ -97,6 +103,12 @@ class LeanPathTest {
                             .build();
         }
     }
+
+    /** The credentials a handler's service call was signed with. */
+    private record SignedWith(String accessKeyId, String secretAccessKey, String sessionToken) {}
+
+    /** What {@link #credentials()} holds, written out. */
+    private static final SignedWith CALLER = new SignedWith("AKID", "secret", "session");
 
     private static final class Side {
         /** Inside Lambda (the temporary directory emptied before each request), unless built otherwise. */
@@ -132,6 +144,13 @@ class LeanPathTest {
             return RecordingContext.into(log);
         }
 
+        /** Whether every request this side's TypeFunction was given was served without the runtime, built on first need. */
+        boolean servedOnTheLeanPath() throws ReflectiveOperationException {
+            final Field runtime = RequestRouter.class.getDeclaredField("runtime");
+            runtime.setAccessible(true);
+            return runtime.get(wrapper) == null;
+        }
+
         /** Through the TypeFunction, as Lambda calls it. */
         String typeFunction(final byte[] payload) throws IOException {
             final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -158,11 +177,27 @@ class LeanPathTest {
         }
     }
 
+    /**
+     * Served as the runtime serves it, and served on the lean path: every request but one whose input
+     * the schema refuses (the runtime words that refusal), or one that finds the temporary directory
+     * in use (the runtime cleans it first), never reaches the runtime.
+     */
     @Property(tries = 1500)
     void aRequestInTheUsualShapeIsServedAsTheRuntimeServesIt(@ForAll("requests") final JSONObject payload)
-            throws IOException {
+            throws IOException, ReflectiveOperationException {
         assertNotNull(LeanRequest.read(payload), payload::toString);
-        assertSameAnswer(payload.toString().getBytes(StandardCharsets.UTF_8));
+        final String[] leftInTmpDir = new File(System.getProperty("java.io.tmpdir")).list();
+        final Side lean = new Side();
+
+        final JSONObject answer =
+                new JSONObject(assertSameAnswer(payload.toString().getBytes(StandardCharsets.UTF_8), lean));
+
+        final boolean refusedBySchema = "InvalidRequest".equals(answer.optString("errorCode"))
+                && answer.getString("message").startsWith("Model validation failed");
+        assertEquals(
+                leftInTmpDir != null && leftInTmpDir.length == 0 && !refusedBySchema,
+                lean.servedOnTheLeanPath(),
+                () -> "served on the lean path: " + payload + " -> " + answer);
     }
 
     @Property(tries = 600)
@@ -260,13 +295,21 @@ class LeanPathTest {
     }
 
     private static String assertSameAnswer(final byte[] payload) throws IOException {
-        final Side lean = new Side();
+        return assertSameAnswer(payload, new Side());
+    }
+
+    private static String assertSameAnswer(final byte[] payload, final Side lean) throws IOException {
         final Side runtime = new Side();
         final String leanAnswer = lean.typeFunction(payload);
         final String runtimeAnswer = runtime.runtime(payload);
         final String what = new String(payload, StandardCharsets.UTF_8);
         assertEquals(JSON.readTree(runtimeAnswer), JSON.readTree(leanAnswer), what);
         assertEquals(runtime.handler.seen, lean.handler.seen, what);
+        for (final Object seen : lean.handler.seen) {
+            if (seen instanceof SignedWith signedWith) {
+                assertEquals(CALLER, signedWith, what);
+            }
+        }
         assertEquals(
                 runtime.log.stream()
                         .filter(line -> line.startsWith("Handler returned"))

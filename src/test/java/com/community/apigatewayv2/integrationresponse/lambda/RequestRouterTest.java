@@ -18,13 +18,17 @@ import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -113,8 +117,7 @@ class RequestRouterTest {
                         .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)
                         .toMap(),
                 response.getJSONObject("resourceModel").toMap());
-        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider())
-                .isPresent();
+        assertEquals(List.of("AKIDCANARY", SECRET, SESSION), HandlerTestSupport.signedWith(sent.getValue()));
         assertEquals("/200/", sent.getValue().integrationResponseKey());
     }
 
@@ -244,8 +247,7 @@ class RequestRouterTest {
 
         assertEquals(ProgressEvent.defaultSuccessHandler(fullModel()), event);
         assertThat(regionsAsked).isNotEmpty().containsOnly(HandlerTestSupport.REGION);
-        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider())
-                .isPresent();
+        assertEquals(List.of("accessKey", "secretKey", "sessionToken"), HandlerTestSupport.signedWith(sent.getValue()));
         assertEquals(
                 CreateIntegrationResponseRequest.builder()
                         .apiId("a1b2c3d4e5")
@@ -393,19 +395,21 @@ class RequestRouterTest {
         verifyNoInteractions(client);
     }
 
+    /** A handler that answers IN_PROGRESS with the desired model, as one waiting a throttled call out does. */
+    private static final BaseHandlerStd IN_PROGRESS = new BaseHandlerStd() {
+        @Override
+        protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+                final AmazonWebServicesClientProxy proxy,
+                final ResourceHandlerRequest<ResourceModel> request,
+                final CallbackContext callbackContext,
+                final ProxyClient<ApiGatewayV2Client> proxyClient,
+                final Logger logger) {
+            return ProgressEvent.progress(request.getDesiredResourceState(), callbackContext);
+        }
+    };
+
     /** Handlers whose READ, LIST and UPDATE answer IN_PROGRESS, and whose CREATE throws past the exception translator. */
     private RequestRouter routerWithMisbehavingHandlers() {
-        final BaseHandlerStd inProgress = new BaseHandlerStd() {
-            @Override
-            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-                    final AmazonWebServicesClientProxy proxy,
-                    final ResourceHandlerRequest<ResourceModel> request,
-                    final CallbackContext callbackContext,
-                    final ProxyClient<ApiGatewayV2Client> proxyClient,
-                    final Logger logger) {
-                return ProgressEvent.progress(request.getDesiredResourceState(), callbackContext);
-            }
-        };
         final BaseHandlerStd broken = new BaseHandlerStd() {
             @Override
             protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
@@ -420,9 +424,9 @@ class RequestRouterTest {
         return new RequestRouter(new Handlers(
                 region -> client,
                 new EnumMap<>(Map.of(
-                        Action.READ, inProgress,
-                        Action.LIST, inProgress,
-                        Action.UPDATE, inProgress,
+                        Action.READ, IN_PROGRESS,
+                        Action.LIST, IN_PROGRESS,
+                        Action.UPDATE, IN_PROGRESS,
                         Action.CREATE, broken))));
     }
 
@@ -456,6 +460,39 @@ class RequestRouterTest {
                 update.getJSONObject("resourceModel").getString("IntegrationResponseId"));
     }
 
+    /**
+     * CREATE, UPDATE and DELETE may answer IN_PROGRESS (a throttled call waited out by a re-invocation)
+     * on the lean path and through the runtime (a callback context sends a request there) alike.
+     */
+    @Test
+    void everyMutatingActionMayAnswerInProgressOnEitherPath() throws IOException {
+        final RequestRouter router = new RequestRouter(new Handlers(
+                region -> client,
+                new EnumMap<>(
+                        Map.of(Action.CREATE, IN_PROGRESS, Action.UPDATE, IN_PROGRESS, Action.DELETE, IN_PROGRESS))));
+        final JSONObject identifier = new JSONObject()
+                .put("ApiId", "a1b2c3d4e5")
+                .put("IntegrationId", "int1234")
+                .put("IntegrationResponseId", "res5678");
+        final Map<String, JSONObject> input = Map.of(
+                "CREATE", createInput(),
+                "UPDATE", createInput().put("IntegrationResponseId", "res5678"),
+                "DELETE", identifier);
+        for (final String action : List.of("CREATE", "UPDATE", "DELETE")) {
+            for (final JSONObject payload : List.of(
+                    handlerRequest(action, input.get(action)),
+                    handlerRequest(action, input.get(action)).put("callbackContext", new JSONObject()))) {
+                final JSONObject response = invoke(router, payload);
+
+                assertEquals("IN_PROGRESS", response.getString("status"), action + ": " + response);
+                assertThat(response.has("errorCode")).as(response.toString()).isFalse();
+                assertEquals(
+                        "a1b2c3d4e5", response.getJSONObject("resourceModel").getString("ApiId"));
+            }
+        }
+        verifyNoInteractions(client);
+    }
+
     /** The runtime puts the desired model on this event; a FAILED event carries none, on either path. */
     @Test
     void aHandlerThatThrowsFailsInternalFailureWithoutTheDesiredModel() throws IOException {
@@ -481,6 +518,110 @@ class RequestRouterTest {
         new RuntimeWrapper(handlers, false).writeResponse(out, failed);
 
         assertEquals(failed("InternalFailure", "broken"), new JSONObject(out.toString(StandardCharsets.UTF_8)).toMap());
+    }
+
+    /** A READ handler that answers SUCCESS with the model it was given, calling nothing. */
+    private static final BaseHandlerStd READS = new BaseHandlerStd() {
+        @Override
+        protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+                final AmazonWebServicesClientProxy proxy,
+                final ResourceHandlerRequest<ResourceModel> request,
+                final CallbackContext callbackContext,
+                final ProxyClient<ApiGatewayV2Client> proxyClient,
+                final Logger logger) {
+            return ProgressEvent.defaultSuccessHandler(request.getDesiredResourceState());
+        }
+    };
+
+    /** When the temporary directory was last changed, in these tests: long before any clock they give the router. */
+    private static final long LISTED_EMPTY_AT = 1_700_000_000_000L;
+
+    /**
+     * Serves a READ as inside Lambda, where the temporary directory is the function's, with the wall
+     * clock at {@code now}; answers whether a file put there after the first READ (with the directory
+     * showing the time it had then, as a coarse file system clock can) is still there after the second.
+     */
+    private boolean fileSurvivesTheSecondRead(final long now) throws IOException {
+        final File tmpDir = emptyTmpDir();
+        assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
+        final RequestRouter router = new RequestRouter(
+                new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS))), true, () -> now);
+        final JSONObject read = handlerRequest(
+                "READ",
+                new JSONObject().put("ApiId", "a").put("IntegrationId", "b").put("IntegrationResponseId", "c"));
+
+        assertEquals("SUCCESS", invoke(router, read).getString("status"));
+        final java.nio.file.Path added = Files.writeString(tmpDir.toPath().resolve("added-after-the-listing.txt"), "x");
+        assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
+        assertEquals("SUCCESS", invoke(router, read).getString("status"));
+        final boolean survived = Files.exists(added);
+        Files.deleteIfExists(added);
+        return survived;
+    }
+
+    /**
+     * A directory listed empty whose modification time was well in the past then (more than 2 s) is
+     * trusted to be empty while it keeps that time: the second READ lists nothing, so the runtime,
+     * which would clean the file, is not called.
+     */
+    @Test
+    void aDirectoryListedEmptyLongAfterItsLastChangeIsNotListedAgainWhileItKeepsItsTime() throws IOException {
+        assertThat(fileSurvivesTheSecondRead(LISTED_EMPTY_AT + 2_001))
+                .as("left alone, 2.001 s after")
+                .isTrue();
+        assertThat(fileSurvivesTheSecondRead(LISTED_EMPTY_AT + 3_600_000))
+                .as("left alone, an hour after")
+                .isTrue();
+    }
+
+    /**
+     * A directory whose last change was at most 2 s before it was listed empty is listed again on the
+     * next request: an entry added after the listing may not have moved its time. That READ finds the
+     * file, and the runtime cleans it.
+     */
+    @Test
+    void aDirectoryListedEmptyWithin2SecondsOfItsLastChangeIsListedAgain() throws IOException {
+        assertThat(fileSurvivesTheSecondRead(LISTED_EMPTY_AT + 2_000))
+                .as("cleaned, 2 s after")
+                .isFalse();
+        assertThat(fileSurvivesTheSecondRead(LISTED_EMPTY_AT))
+                .as("cleaned, at once")
+                .isFalse();
+    }
+
+    /** Once the directory's time moves (an entry added or removed), it is listed again, and a file found there cleaned. */
+    @Test
+    void aDirectoryWhoseTimeMovedIsListedAgain() throws IOException {
+        final File tmpDir = emptyTmpDir();
+        assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
+        final RequestRouter router = new RequestRouter(
+                new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS))),
+                true,
+                () -> LISTED_EMPTY_AT + 10_000);
+        final JSONObject read = handlerRequest(
+                "READ",
+                new JSONObject().put("ApiId", "a").put("IntegrationId", "b").put("IntegrationResponseId", "c"));
+        assertEquals("SUCCESS", invoke(router, read).getString("status"));
+        final java.nio.file.Path added = Files.writeString(tmpDir.toPath().resolve("added-later.txt"), "x");
+        assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT + 1_000)).isTrue();
+
+        assertEquals("SUCCESS", invoke(router, read).getString("status"));
+
+        assertThat(added).as("cleaned after the directory's time moved").doesNotExist();
+    }
+
+    /** The tests' private temporary directory, emptied. */
+    private static File emptyTmpDir() throws IOException {
+        final File tmpDir = new File(System.getProperty("java.io.tmpdir"));
+        for (final File left : tmpDir.listFiles()) {
+            try (Stream<java.nio.file.Path> tree = Files.walk(left.toPath())) {
+                tree.sorted(Comparator.reverseOrder())
+                        .map(java.nio.file.Path::toFile)
+                        .forEach(File::delete);
+            }
+        }
+        assertThat(tmpDir.list()).isEmpty();
+        return tmpDir;
     }
 
     /** A FAILED event as both paths write it: nothing but its status, code, message and callback delay. */

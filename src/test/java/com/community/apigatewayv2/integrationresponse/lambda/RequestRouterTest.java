@@ -493,7 +493,7 @@ class RequestRouterTest {
         verifyNoInteractions(client);
     }
 
-    /** The runtime puts the desired model on this event; a FAILED event carries none, on either path. */
+    /** What a handler throws past the exception translator fails InternalFailure, with its message, on either path. */
     @Test
     void aHandlerThatThrowsFailsInternalFailureWithoutTheDesiredModel() throws IOException {
         final RequestRouter router = routerWithMisbehavingHandlers();
@@ -506,6 +506,42 @@ class RequestRouterTest {
             assertEquals(failed("InternalFailure", "the handler broke"), response.toMap(), response.toString());
         }
         verifyNoInteractions(client);
+    }
+
+    /**
+     * A FAILED event never carries a model, whichever path writes it, though the handler put one on it:
+     * the lean path, the runtime behind the TypeFunction, and the executable wrapper that
+     * {@code cfn test --docker-image} runs all answer the same, written out.
+     */
+    @Test
+    void aFailedEventAHandlerPutAModelOnGoesOutWithoutItOnEveryPath() throws IOException {
+        final BaseHandlerStd failsWithTheModel = new BaseHandlerStd() {
+            @Override
+            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+                    final AmazonWebServicesClientProxy proxy,
+                    final ResourceHandlerRequest<ResourceModel> request,
+                    final CallbackContext callbackContext,
+                    final ProxyClient<ApiGatewayV2Client> proxyClient,
+                    final Logger logger) {
+                return ProgressEvent.failed(
+                        request.getDesiredResourceState(), null, HandlerErrorCode.NotStabilized, "not stable");
+            }
+        };
+        final Handlers failing =
+                new Handlers(region -> client, new EnumMap<>(Map.of(Action.CREATE, failsWithTheModel)));
+        final JSONObject create = handlerRequest("CREATE", createInput());
+        final ByteArrayOutputStream executable = new ByteArrayOutputStream();
+
+        new ExecutableRuntimeWrapper(failing, false)
+                .process(create.toString().getBytes(StandardCharsets.UTF_8), executable);
+
+        final RequestRouter router = new RequestRouter(failing, false);
+        for (final JSONObject response : List.of(
+                invoke(router, create),
+                invoke(router, handlerRequest("CREATE", createInput()).put("callbackContext", new JSONObject())),
+                assertNoSecrets(executable))) {
+            assertEquals(failed("NotStabilized", "not stable"), response.toMap(), response.toString());
+        }
     }
 
     @Test

@@ -107,15 +107,26 @@ class RequestRouterTest {
     void createThroughTheTypeFunctionReturnsTheModelAndSendsTheCallersCredentials() throws IOException {
         final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
                 ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
-        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
+        // the service answers one value other than the one sent: the event must carry the service's
+        when(client.createIntegrationResponse(sent.capture()))
+                .thenReturn(createResponse(fullModel().toBuilder()
+                        .templateSelectionExpression("$request.body.type")
+                        .build()));
 
         final JSONObject response = invoke(handlerRequest("CREATE", createInput()));
 
         assertEquals("SUCCESS", response.getString("status"));
         assertEquals(
-                new JSONObject(createInput().toMap())
-                        .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)
-                        .toMap(),
+                Map.of(
+                        "ApiId", "a1b2c3d4e5",
+                        "IntegrationId", "int1234",
+                        "IntegrationResponseId", "res5678",
+                        "IntegrationResponseKey", "/200/",
+                        "ContentHandlingStrategy", "CONVERT_TO_TEXT",
+                        "TemplateSelectionExpression", "$request.body.type",
+                        "ResponseParameters",
+                                Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"),
+                        "ResponseTemplates", Map.of("application/json", "{\"ok\": true}", "text/plain", "")),
                 response.getJSONObject("resourceModel").toMap());
         assertEquals(List.of("AKIDCANARY", SECRET, SESSION), HandlerTestSupport.signedWith(sent.getValue()));
         assertEquals("/200/", sent.getValue().integrationResponseKey());

@@ -457,6 +457,11 @@ class RequestRouterTest {
         final RequestRouter router = routerWithMisbehavingHandlers();
 
         final JSONObject lean = invoke(router, handlerRequest("CREATE", createInput()));
+        // the lean path logs what was thrown, with its stack trace, to the function's log
+        assertThat(logLines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("java.lang.AssertionError: the handler broke")
+                        .contains("\tat "));
         final JSONObject runtime =
                 invoke(router, handlerRequest("CREATE", createInput()).put("callbackContext", new JSONObject()));
 
@@ -545,6 +550,10 @@ class RequestRouterTest {
                 new JSONObject().put("ApiId", "a").put("IntegrationId", "b").put("IntegrationResponseId", "c"));
 
         assertEquals("SUCCESS", invoke(router, read).getString("status"));
+        assertThat(router)
+                .as("an empty directory: the READ is served without the runtime")
+                .extracting("runtime")
+                .isNull();
         final java.nio.file.Path added = Files.writeString(tmpDir.toPath().resolve("added-after-the-listing.txt"), "x");
         assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
         assertEquals("SUCCESS", invoke(router, read).getString("status"));
@@ -602,6 +611,61 @@ class RequestRouterTest {
         assertEquals("SUCCESS", invoke(router, read).getString("status"));
 
         assertThat(added).as("cleaned after the directory's time moved").doesNotExist();
+    }
+
+    /** The executable wrapper and the runtime's TestEntrypoint empty the temporary directory only when told to. */
+    @Test
+    void theExecutableWrapperAndTheTestEntrypointEmptyTheTemporaryDirectoryOnlyInsideLambda() throws IOException {
+        final Handlers reads = new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS)));
+        final byte[] read = handlerRequest(
+                        "READ",
+                        new JSONObject()
+                                .put("ApiId", "a")
+                                .put("IntegrationId", "b")
+                                .put("IntegrationResponseId", "c"))
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        final byte[] testRead = new JSONObject()
+                .put(
+                        "credentials",
+                        new JSONObject()
+                                .put("accessKeyId", "AKIDCANARY")
+                                .put("secretAccessKey", SECRET)
+                                .put("sessionToken", SESSION))
+                .put("action", "READ")
+                .put("region", "eu-west-1")
+                .put(
+                        "request",
+                        new JSONObject()
+                                .put(
+                                        "desiredResourceState",
+                                        new JSONObject()
+                                                .put("ApiId", "a")
+                                                .put("IntegrationId", "b")
+                                                .put("IntegrationResponseId", "c")))
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        for (final boolean insideLambda : List.of(false, true)) {
+            final java.nio.file.Path left =
+                    Files.writeString(emptyTmpDir().toPath().resolve("left.txt"), "x");
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ExecutableRuntimeWrapper(reads, insideLambda).process(read, out);
+            assertEquals("SUCCESS", assertNoSecrets(out).getString("status"));
+            assertThat(Files.exists(left))
+                    .as("the executable wrapper kept the file, inside Lambda: " + insideLambda)
+                    .isEqualTo(!insideLambda);
+
+            final java.nio.file.Path leftAgain =
+                    Files.writeString(emptyTmpDir().toPath().resolve("left.txt"), "x");
+            final ByteArrayOutputStream testOut = new ByteArrayOutputStream();
+            new RuntimeWrapper(reads, insideLambda)
+                    .testEntrypoint(new ByteArrayInputStream(testRead), testOut, context());
+            assertEquals("SUCCESS", assertNoSecrets(testOut).getString("status"));
+            assertThat(Files.exists(leftAgain))
+                    .as("the TestEntrypoint kept the file, inside Lambda: " + insideLambda)
+                    .isEqualTo(!insideLambda);
+        }
+        emptyTmpDir();
     }
 
     /** The tests' private temporary directory, emptied. */

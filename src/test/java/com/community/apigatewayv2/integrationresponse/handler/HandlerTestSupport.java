@@ -5,11 +5,13 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -30,7 +32,9 @@ import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationRespo
 import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationResponseResponse;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.Credentials;
+import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
@@ -63,6 +67,26 @@ public final class HandlerTestSupport {
                 credentials.accessKeyId(),
                 credentials.secretAccessKey(),
                 credentials instanceof AwsSessionCredentials session ? session.sessionToken() : null);
+    }
+
+    /** A handler that calls nothing and answers as {@code answer} says, given the request and callback context. */
+    public static BaseHandlerStd answering(
+            final BiFunction<
+                            ResourceHandlerRequest<ResourceModel>,
+                            CallbackContext,
+                            ProgressEvent<ResourceModel, CallbackContext>>
+                    answer) {
+        return new BaseHandlerStd() {
+            @Override
+            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+                    final AmazonWebServicesClientProxy proxy,
+                    final ResourceHandlerRequest<ResourceModel> request,
+                    final CallbackContext callbackContext,
+                    final ProxyClient<ApiGatewayV2Client> proxyClient,
+                    final Logger logger) {
+                return answer.apply(request, callbackContext);
+            }
+        };
     }
 
     public static LoggerProxy logger() {

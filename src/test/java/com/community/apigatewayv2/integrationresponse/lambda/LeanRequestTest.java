@@ -14,6 +14,10 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /** Every field the lean reader takes, read into the request a handler is given: each written out. */
 class LeanRequestTest {
+    private static final JSONObject CALLER = new JSONObject()
+            .put("accessKeyId", "AKID")
+            .put("secretAccessKey", "secret")
+            .put("sessionToken", "session");
 
     @Test
     void everyFieldOfAFullRequestReachesTheHandlersRequest() {
@@ -42,12 +46,7 @@ class LeanRequestTest {
                 .put(
                         "requestData",
                         new JSONObject()
-                                .put(
-                                        "callerCredentials",
-                                        new JSONObject()
-                                                .put("accessKeyId", "AKID")
-                                                .put("secretAccessKey", "secret")
-                                                .put("sessionToken", "session"))
+                                .put("callerCredentials", CALLER)
                                 .put("providerLogGroupName", "group")
                                 .put("logicalResourceId", "Response")
                                 .put(
@@ -102,12 +101,7 @@ class LeanRequestTest {
                         .put(
                                 "requestData",
                                 new JSONObject()
-                                        .put(
-                                                "callerCredentials",
-                                                new JSONObject()
-                                                        .put("accessKeyId", "AKID")
-                                                        .put("secretAccessKey", "secret")
-                                                        .put("sessionToken", "session"))
+                                        .put("callerCredentials", CALLER)
                                         .put("resourceProperties", new JSONObject())))
                 .request;
 

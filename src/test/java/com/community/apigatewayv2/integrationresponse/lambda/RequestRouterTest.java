@@ -40,13 +40,9 @@ import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationRespo
 import software.amazon.cloudformation.AbstractWrapper;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.injection.SessionCredentialsProvider;
-import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
-import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.LoggerProxy;
 import software.amazon.cloudformation.proxy.ProgressEvent;
-import software.amazon.cloudformation.proxy.ProxyClient;
-import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.resource.Serializer;
 
 /** The Lambda entry points end to end, with only the API Gateway V2 client mocked. */
@@ -354,31 +350,14 @@ class RequestRouterTest {
     }
 
     /** A handler that answers IN_PROGRESS with the desired model, as one waiting a throttled call out does. */
-    private static final BaseHandlerStd IN_PROGRESS = new BaseHandlerStd() {
-        @Override
-        protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-                final AmazonWebServicesClientProxy proxy,
-                final ResourceHandlerRequest<ResourceModel> request,
-                final CallbackContext callbackContext,
-                final ProxyClient<ApiGatewayV2Client> proxyClient,
-                final Logger logger) {
-            return ProgressEvent.progress(request.getDesiredResourceState(), callbackContext);
-        }
-    };
+    private static final BaseHandlerStd IN_PROGRESS = HandlerTestSupport.answering(
+            (request, callbackContext) -> ProgressEvent.progress(request.getDesiredResourceState(), callbackContext));
 
     /** Handlers whose READ, LIST and UPDATE answer IN_PROGRESS, and whose CREATE throws past the exception translator. */
     private RequestRouter routerWithMisbehavingHandlers() {
-        final BaseHandlerStd broken = new BaseHandlerStd() {
-            @Override
-            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-                    final AmazonWebServicesClientProxy proxy,
-                    final ResourceHandlerRequest<ResourceModel> request,
-                    final CallbackContext callbackContext,
-                    final ProxyClient<ApiGatewayV2Client> proxyClient,
-                    final Logger logger) {
-                throw new AssertionError("the handler broke");
-            }
-        };
+        final BaseHandlerStd broken = HandlerTestSupport.answering((request, callbackContext) -> {
+            throw new AssertionError("the handler broke");
+        });
         return new RequestRouter(new Handlers(
                 region -> client,
                 new EnumMap<>(Map.of(
@@ -478,18 +457,9 @@ class RequestRouterTest {
      */
     @Test
     void aFailedEventAHandlerPutAModelOnGoesOutWithoutItOnEveryPath() throws IOException {
-        final BaseHandlerStd failsWithTheModel = new BaseHandlerStd() {
-            @Override
-            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-                    final AmazonWebServicesClientProxy proxy,
-                    final ResourceHandlerRequest<ResourceModel> request,
-                    final CallbackContext callbackContext,
-                    final ProxyClient<ApiGatewayV2Client> proxyClient,
-                    final Logger logger) {
-                return ProgressEvent.failed(
-                        request.getDesiredResourceState(), null, HandlerErrorCode.NotStabilized, "not stable");
-            }
-        };
+        final BaseHandlerStd failsWithTheModel =
+                HandlerTestSupport.answering((request, callbackContext) -> ProgressEvent.failed(
+                        request.getDesiredResourceState(), null, HandlerErrorCode.NotStabilized, "not stable"));
         final Handlers failing =
                 new Handlers(region -> client, new EnumMap<>(Map.of(Action.CREATE, failsWithTheModel)));
         final JSONObject create = handlerRequest("CREATE", createInput());
@@ -520,17 +490,8 @@ class RequestRouterTest {
     }
 
     /** A READ handler that answers SUCCESS with the model it was given, calling nothing. */
-    private static final BaseHandlerStd READS = new BaseHandlerStd() {
-        @Override
-        protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-                final AmazonWebServicesClientProxy proxy,
-                final ResourceHandlerRequest<ResourceModel> request,
-                final CallbackContext callbackContext,
-                final ProxyClient<ApiGatewayV2Client> proxyClient,
-                final Logger logger) {
-            return ProgressEvent.defaultSuccessHandler(request.getDesiredResourceState());
-        }
-    };
+    private static final BaseHandlerStd READS = HandlerTestSupport.answering(
+            (request, callbackContext) -> ProgressEvent.defaultSuccessHandler(request.getDesiredResourceState()));
 
     /** When the temporary directory was last changed, in these tests: long before any clock they give the router. */
     private static final long LISTED_EMPTY_AT = 1_700_000_000_000L;
@@ -545,9 +506,7 @@ class RequestRouterTest {
         assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
         final RequestRouter router = new RequestRouter(
                 new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS))), true, () -> now);
-        final JSONObject read = handlerRequest(
-                "READ",
-                new JSONObject().put("ApiId", "a").put("IntegrationId", "b").put("IntegrationResponseId", "c"));
+        final JSONObject read = aRead();
 
         assertEquals("SUCCESS", invoke(router, read).getString("status"));
         assertThat(router)
@@ -601,9 +560,7 @@ class RequestRouterTest {
                 new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS))),
                 true,
                 () -> LISTED_EMPTY_AT + 10_000);
-        final JSONObject read = handlerRequest(
-                "READ",
-                new JSONObject().put("ApiId", "a").put("IntegrationId", "b").put("IntegrationResponseId", "c"));
+        final JSONObject read = aRead();
         assertEquals("SUCCESS", invoke(router, read).getString("status"));
         final java.nio.file.Path added = Files.writeString(tmpDir.toPath().resolve("added-later.txt"), "x");
         assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT + 1_000)).isTrue();
@@ -617,14 +574,7 @@ class RequestRouterTest {
     @Test
     void theExecutableWrapperAndTheTestEntrypointEmptyTheTemporaryDirectoryOnlyInsideLambda() throws IOException {
         final Handlers reads = new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS)));
-        final byte[] read = handlerRequest(
-                        "READ",
-                        new JSONObject()
-                                .put("ApiId", "a")
-                                .put("IntegrationId", "b")
-                                .put("IntegrationResponseId", "c"))
-                .toString()
-                .getBytes(StandardCharsets.UTF_8);
+        final byte[] read = aRead().toString().getBytes(StandardCharsets.UTF_8);
         final byte[] testRead = new JSONObject()
                 .put(
                         "credentials",
@@ -680,6 +630,13 @@ class RequestRouterTest {
         }
         assertThat(tmpDir.list()).isEmpty();
         return tmpDir;
+    }
+
+    /** A READ of response c of integration b of API a, with the canary credentials. */
+    private static JSONObject aRead() {
+        return handlerRequest(
+                "READ",
+                new JSONObject().put("ApiId", "a").put("IntegrationId", "b").put("IntegrationResponseId", "c"));
     }
 
     /** A FAILED event as both paths write it: nothing but its status, code, message and callback delay. */

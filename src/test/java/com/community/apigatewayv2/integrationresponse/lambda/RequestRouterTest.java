@@ -63,14 +63,16 @@ class RequestRouterTest {
         return RecordingContext.into(logLines);
     }
 
+    /** The caller's credentials every request here carries: canaries, so that a leak can be looked for. */
+    private static JSONObject canaryCredentials() {
+        return new JSONObject()
+                .put("accessKeyId", "AKIDCANARY")
+                .put("secretAccessKey", SECRET)
+                .put("sessionToken", SESSION);
+    }
+
     private static JSONObject handlerRequest(final String action, final JSONObject properties) {
-        return HandlerTestSupport.handlerRequest(
-                action,
-                properties,
-                new JSONObject()
-                        .put("accessKeyId", "AKIDCANARY")
-                        .put("secretAccessKey", SECRET)
-                        .put("sessionToken", SESSION));
+        return HandlerTestSupport.handlerRequest(action, properties, canaryCredentials());
     }
 
     private JSONObject invoke(final JSONObject payload) throws IOException {
@@ -208,12 +210,7 @@ class RequestRouterTest {
         when(client.createIntegrationResponse(any(CreateIntegrationResponseRequest.class)))
                 .thenReturn(createResponse(fullModel()));
         final JSONObject payload = new JSONObject()
-                .put(
-                        "credentials",
-                        new JSONObject()
-                                .put("accessKeyId", "AKIDCANARY")
-                                .put("secretAccessKey", SECRET)
-                                .put("sessionToken", SESSION))
+                .put("credentials", canaryCredentials())
                 .put("action", "CREATE")
                 .put("region", "eu-west-1")
                 .put(
@@ -576,12 +573,7 @@ class RequestRouterTest {
         final Handlers reads = new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS)));
         final byte[] read = aRead().toString().getBytes(StandardCharsets.UTF_8);
         final byte[] testRead = new JSONObject()
-                .put(
-                        "credentials",
-                        new JSONObject()
-                                .put("accessKeyId", "AKIDCANARY")
-                                .put("secretAccessKey", SECRET)
-                                .put("sessionToken", SESSION))
+                .put("credentials", canaryCredentials())
                 .put("action", "READ")
                 .put("region", "eu-west-1")
                 .put(

@@ -112,7 +112,10 @@ public final class Handlers {
             final CallbackContext callbackContext,
             final Logger log) {
 
-        final BaseHandlerStd handler = action == null ? null : handlers.get(action);
+        if (action == null) {
+            return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no action");
+        }
+        final BaseHandlerStd handler = handlers.get(action);
         if (handler == null) {
             return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "Unknown action " + action);
         }

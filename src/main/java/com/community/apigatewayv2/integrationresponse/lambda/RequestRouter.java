@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.exceptions.TerminalException;
 import software.amazon.cloudformation.loggers.LambdaLogPublisher;
@@ -56,14 +57,21 @@ public final class RequestRouter {
     private RuntimeWrapper runtime;
     /** The temporary directory's modification time when it was last listed empty, or 0. */
     private long emptySince;
+    /** The wall clock, in milliseconds, that a modification time is compared with. */
+    private final LongSupplier clock;
 
     public RequestRouter(final Handlers handlers) {
         this(handlers, RuntimeBinding.INSIDE_LAMBDA);
     }
 
     RequestRouter(final Handlers handlers, final boolean scrubsTemporaryDirectory) {
+        this(handlers, scrubsTemporaryDirectory, System::currentTimeMillis);
+    }
+
+    RequestRouter(final Handlers handlers, final boolean scrubsTemporaryDirectory, final LongSupplier clock) {
         this.handlers = handlers;
         this.scrubsTemporaryDirectory = scrubsTemporaryDirectory;
+        this.clock = clock;
     }
 
     /**
@@ -157,7 +165,7 @@ public final class RequestRouter {
         }
         final String[] entries = tmpDir.list();
         final boolean empty = entries != null && entries.length == 0;
-        emptySince = empty && System.currentTimeMillis() - modified > TRUSTED_AGE_MILLIS ? modified : 0;
+        emptySince = empty && clock.getAsLong() - modified > TRUSTED_AGE_MILLIS ? modified : 0;
         return empty;
     }
 

@@ -219,10 +219,16 @@ public class ResourceModel {
         return identifier;
     }
 
-    /** The identifier as Cloud Control and Terraform's awscc provider write it: {@code ApiId|IntegrationId|IntegrationResponseId}. */
+    /**
+     * The identifier as Cloud Control and Terraform's awscc provider write it: {@code
+     * ApiId|IntegrationId|IntegrationResponseId}, a part that is not set left empty.
+     */
     @JsonIgnore
     public String getCloudControlIdentifier() {
-        return String.join(
-                "|", String.valueOf(apiId), String.valueOf(integrationId), String.valueOf(integrationResponseId));
+        return String.join("|", orEmpty(apiId), orEmpty(integrationId), orEmpty(integrationResponseId));
+    }
+
+    private static String orEmpty(final String part) {
+        return part == null ? "" : part;
     }
 }

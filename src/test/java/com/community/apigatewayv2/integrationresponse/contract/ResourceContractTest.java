@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 
 /**
@@ -45,6 +46,8 @@ class ResourceContractTest {
     void startTheLocalStack() throws IOException {
         stack = LocalDeployment.start(
                 false, null, 0, 0, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        // every call, the handler's and the prerequisites', must carry the caller's session token
+        stack.apiGateway().requireSessionToken(((AwsSessionCredentials) stack.credentials()).sessionToken());
         prerequisitesClient = stack.prerequisitesClient();
         invoker = new LambdaInvoker(stack.lambdaUri());
         requests = stack.requests();
@@ -58,8 +61,11 @@ class ResourceContractTest {
 
     @AfterAll
     void stop() {
-        everyEventKeepsTheContract();
-        stack.close();
+        try {
+            everyEventKeepsTheContract();
+        } finally {
+            stack.close();
+        }
     }
 
     private JsonNode call(final String action, final JsonNode desired, final JsonNode previous, final String nextToken)

@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -29,88 +28,104 @@ class ExceptionTranslatorTest {
                 Arguments.of(
                         HandlerTestSupport.notFound("Invalid API identifier specified"),
                         Action.READ,
-                        HandlerErrorCode.NotFound),
+                        HandlerErrorCode.NotFound,
+                        "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|res5678' was not found (Invalid API identifier specified)"),
                 Arguments.of(
                         BadRequestException.builder()
                                 .message("bad")
                                 .statusCode(400)
                                 .build(),
                         Action.CREATE,
-                        HandlerErrorCode.InvalidRequest),
+                        HandlerErrorCode.InvalidRequest,
+                        "bad"),
                 Arguments.of(
                         ConflictException.builder()
                                 .message("exists")
                                 .statusCode(409)
                                 .build(),
                         Action.CREATE,
-                        HandlerErrorCode.AlreadyExists),
+                        HandlerErrorCode.AlreadyExists,
+                        "Community::ApiGatewayV2::IntegrationResponse with IntegrationResponseKey '/200/' already exists in integration 'int1234' of API 'a1b2c3d4e5' (exists)"),
                 Arguments.of(
                         ConflictException.builder()
                                 .message("exists")
                                 .statusCode(409)
                                 .build(),
                         Action.UPDATE,
-                        HandlerErrorCode.ResourceConflict),
+                        HandlerErrorCode.ResourceConflict,
+                        "exists"),
                 Arguments.of(
                         ConflictException.builder()
                                 .message("busy")
                                 .statusCode(409)
                                 .build(),
                         Action.DELETE,
-                        HandlerErrorCode.ResourceConflict),
+                        HandlerErrorCode.ResourceConflict,
+                        "busy"),
                 Arguments.of(
                         TooManyRequestsException.builder()
                                 .message("slow down")
                                 .statusCode(429)
                                 .build(),
                         Action.LIST,
-                        HandlerErrorCode.Throttling),
+                        HandlerErrorCode.Throttling,
+                        "slow down"),
                 Arguments.of(
                         AccessDeniedException.builder()
                                 .message("no")
                                 .statusCode(403)
                                 .build(),
                         Action.READ,
-                        HandlerErrorCode.AccessDenied),
+                        HandlerErrorCode.AccessDenied,
+                        "no"),
                 Arguments.of(
                         HandlerTestSupport.serviceError("UnrecognizedClientException", "bad token", 403),
                         Action.READ,
-                        HandlerErrorCode.AccessDenied),
+                        HandlerErrorCode.AccessDenied,
+                        "bad token"),
                 Arguments.of(
                         HandlerTestSupport.serviceError("MissingAuthenticationTokenException", "none", 401),
                         Action.DELETE,
-                        HandlerErrorCode.AccessDenied),
+                        HandlerErrorCode.AccessDenied,
+                        "none"),
                 Arguments.of(
                         HandlerTestSupport.serviceError("InternalFailure", "oops", 500),
                         Action.UPDATE,
-                        HandlerErrorCode.ServiceInternalError),
+                        HandlerErrorCode.ServiceInternalError,
+                        "oops"),
                 Arguments.of(
                         HandlerTestSupport.serviceError("ServiceUnavailable", "later", 503),
                         Action.CREATE,
-                        HandlerErrorCode.ServiceInternalError),
+                        HandlerErrorCode.ServiceInternalError,
+                        "later"),
                 Arguments.of(
                         HandlerTestSupport.serviceError("ThrottlingException", "Rate exceeded", 400),
                         Action.READ,
-                        HandlerErrorCode.Throttling),
+                        HandlerErrorCode.Throttling,
+                        "Rate exceeded"),
                 Arguments.of(
                         HandlerTestSupport.serviceError("SomethingNew", "odd", 418),
                         Action.READ,
-                        HandlerErrorCode.GeneralServiceException),
+                        HandlerErrorCode.GeneralServiceException,
+                        "odd"),
                 Arguments.of(
                         SdkClientException.create("Unable to execute HTTP request", new IOException("reset")),
                         Action.CREATE,
-                        HandlerErrorCode.NetworkFailure),
+                        HandlerErrorCode.NetworkFailure,
+                        "Unable to execute HTTP request"),
                 Arguments.of(
                         new CfnNotStabilizedException(ResourceModel.TYPE_NAME, "res5678"),
                         Action.UPDATE,
-                        HandlerErrorCode.NotStabilized),
-                Arguments.of(new IllegalStateException("a bug"), Action.READ, HandlerErrorCode.InternalFailure));
+                        HandlerErrorCode.NotStabilized,
+                        "Resource of type 'Community::ApiGatewayV2::IntegrationResponse' with identifier 'res5678' did not stabilize."),
+                Arguments.of(
+                        new IllegalStateException("a bug"), Action.READ, HandlerErrorCode.InternalFailure, "a bug"));
     }
 
-    @ParameterizedTest(name = "{0} on {1} -> {2}")
+    @ParameterizedTest(name = "{0} on {1} -> {2}: {3}")
     @MethodSource("mappings")
     void eachFailureMapsToOneCodeAndNeverCarriesAModel(
-            final Exception exception, final Action action, final HandlerErrorCode expected) {
+            final Exception exception, final Action action, final HandlerErrorCode expected, final String message) {
         final ProgressEvent<ResourceModel, CallbackContext> event =
                 ExceptionTranslator.failure(exception, HandlerTestSupport.fullModel(), action);
 
@@ -118,7 +133,7 @@ class ExceptionTranslatorTest {
         assertEquals(expected, event.getErrorCode());
         assertNull(event.getResourceModel());
         assertNull(event.getResourceModels());
-        assertThat(event.getMessage()).isNotBlank();
+        assertEquals(message, event.getMessage());
     }
 
     @ParameterizedTest

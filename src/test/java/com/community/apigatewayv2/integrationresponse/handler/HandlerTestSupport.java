@@ -5,10 +5,16 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -26,7 +32,9 @@ import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationRespo
 import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationResponseResponse;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.Credentials;
+import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.LoggerProxy;
+import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
@@ -43,6 +51,42 @@ public final class HandlerTestSupport {
     public static AmazonWebServicesClientProxy proxy() {
         return new AmazonWebServicesClientProxy(
                 new LoggerProxy(), CREDENTIALS, () -> Duration.ofMinutes(10).toMillis());
+    }
+
+    /**
+     * The credentials a request was sent with: access key id, secret access key and session token
+     * (null when they carry none), as the proxy put them on the request for the SDK to sign with.
+     */
+    public static List<String> signedWith(final AwsRequest request) {
+        final AwsCredentials credentials = request.overrideConfiguration()
+                .orElseThrow()
+                .credentialsProvider()
+                .orElseThrow()
+                .resolveCredentials();
+        return Arrays.asList(
+                credentials.accessKeyId(),
+                credentials.secretAccessKey(),
+                credentials instanceof AwsSessionCredentials session ? session.sessionToken() : null);
+    }
+
+    /** A handler that calls nothing and answers as {@code answer} says, given the request and callback context. */
+    public static BaseHandlerStd answering(
+            final BiFunction<
+                            ResourceHandlerRequest<ResourceModel>,
+                            CallbackContext,
+                            ProgressEvent<ResourceModel, CallbackContext>>
+                    answer) {
+        return new BaseHandlerStd() {
+            @Override
+            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+                    final AmazonWebServicesClientProxy proxy,
+                    final ResourceHandlerRequest<ResourceModel> request,
+                    final CallbackContext callbackContext,
+                    final ProxyClient<ApiGatewayV2Client> proxyClient,
+                    final Logger logger) {
+                return answer.apply(request, callbackContext);
+            }
+        };
     }
 
     public static LoggerProxy logger() {

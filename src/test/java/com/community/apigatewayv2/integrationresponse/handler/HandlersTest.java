@@ -53,7 +53,7 @@ class HandlersTest {
                         Arguments.of(
                                 action,
                                 fullModel().toBuilder().apiId(null).build(),
-                                "Community::ApiGatewayV2::IntegrationResponse with identifier 'null|int1234|res5678' was not found"
+                                "Community::ApiGatewayV2::IntegrationResponse with identifier '|int1234|res5678' was not found"
                                         + " (ApiId is not set)"),
                         Arguments.of(
                                 action,
@@ -65,7 +65,7 @@ class HandlersTest {
                                 fullModel().toBuilder()
                                         .integrationResponseId(null)
                                         .build(),
-                                "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|null' was not found"
+                                "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|' was not found"
                                         + " (IntegrationResponseId is not set)")));
     }
 
@@ -147,7 +147,7 @@ class HandlersTest {
     @Test
     void aRequestWithoutActionModelRegionOrWithANullMapValueFailsInvalidRequestBeforeAnyCall() {
         assertEquals(
-                ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action null"),
+                ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "The request names no action"),
                 invoke(null, fullModel()));
         assertEquals(
                 ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action LIST"),
@@ -206,8 +206,7 @@ class HandlersTest {
                         .build(),
                 event);
         assertThat(regions).isNotEmpty().containsOnly("eu-west-1");
-        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider())
-                .isPresent();
+        assertEquals(List.of("accessKey", "secretKey", "sessionToken"), HandlerTestSupport.signedWith(sent.getValue()));
         assertEquals(
                 HandlerTestSupport.deleteRequest("res5678"),
                 sent.getValue().toBuilder()

@@ -89,7 +89,7 @@ class ListHandlerTest {
                         null,
                         null,
                         HandlerErrorCode.NotFound,
-                        "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|null'"
+                        "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|'"
                                 + " was not found (Invalid Integration identifier specified)"),
                 list(SCOPE, null));
         verify(client).getIntegrationResponses(HandlerTestSupport.listRequest(null));

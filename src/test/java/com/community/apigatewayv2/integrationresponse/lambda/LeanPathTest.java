@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import net.jqwik.api.Provide;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponseResponse;
@@ -79,7 +81,10 @@ class LeanPathTest {
             final AwsCredentials credentials = sentWith[0];
             seen.add(request);
             seen.add(callbackContext);
-            seen.add(List.of(credentials.accessKeyId(), credentials.secretAccessKey()));
+            seen.add(new SignedWith(
+                    credentials.accessKeyId(),
+                    credentials.secretAccessKey(),
+                    ((AwsSessionCredentials) credentials).sessionToken()));
             final ResourceModel desired = request.getDesiredResourceState();
             final String token = String.valueOf(request.getClientRequestToken());
             if (token.hashCode() % 5 == 0) {
@@ -97,6 +102,12 @@ class LeanPathTest {
                             .build();
         }
     }
+
+    /** The credentials a handler's service call was signed with. */
+    private record SignedWith(String accessKeyId, String secretAccessKey, String sessionToken) {}
+
+    /** What {@link #credentials()} holds, written out. */
+    private static final SignedWith CALLER = new SignedWith("AKID", "secret", "session");
 
     private static final class Side {
         /** Inside Lambda (the temporary directory emptied before each request), unless built otherwise. */
@@ -132,6 +143,13 @@ class LeanPathTest {
             return RecordingContext.into(log);
         }
 
+        /** Whether every request this side's TypeFunction was given was served without the runtime, built on first need. */
+        boolean servedOnTheLeanPath() throws ReflectiveOperationException {
+            final Field runtime = RequestRouter.class.getDeclaredField("runtime");
+            runtime.setAccessible(true);
+            return runtime.get(wrapper) == null;
+        }
+
         /** Through the TypeFunction, as Lambda calls it. */
         String typeFunction(final byte[] payload) throws IOException {
             final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -158,11 +176,27 @@ class LeanPathTest {
         }
     }
 
+    /**
+     * Served as the runtime serves it, and served on the lean path: outside Lambda (so whatever the
+     * temporary directory holds), every request but one whose input the schema refuses (the runtime
+     * words that refusal) is answered without the runtime.
+     */
     @Property(tries = 1500)
     void aRequestInTheUsualShapeIsServedAsTheRuntimeServesIt(@ForAll("requests") final JSONObject payload)
-            throws IOException {
+            throws IOException, ReflectiveOperationException {
         assertNotNull(LeanRequest.read(payload), payload::toString);
-        assertSameAnswer(payload.toString().getBytes(StandardCharsets.UTF_8));
+        final byte[] bytes = payload.toString().getBytes(StandardCharsets.UTF_8);
+        assertSameAnswer(bytes);
+        final Side outside = new Side(false);
+
+        final JSONObject answer = new JSONObject(outside.typeFunction(bytes));
+
+        final boolean refusedBySchema = "InvalidRequest".equals(answer.optString("errorCode"))
+                && answer.getString("message").startsWith("Model validation failed");
+        assertEquals(
+                !refusedBySchema,
+                outside.servedOnTheLeanPath(),
+                () -> "served on the lean path: " + payload + " -> " + answer);
     }
 
     @Property(tries = 600)
@@ -267,6 +301,11 @@ class LeanPathTest {
         final String what = new String(payload, StandardCharsets.UTF_8);
         assertEquals(JSON.readTree(runtimeAnswer), JSON.readTree(leanAnswer), what);
         assertEquals(runtime.handler.seen, lean.handler.seen, what);
+        for (final Object seen : lean.handler.seen) {
+            if (seen instanceof SignedWith signedWith) {
+                assertEquals(CALLER, signedWith, what);
+            }
+        }
         assertEquals(
                 runtime.log.stream()
                         .filter(line -> line.startsWith("Handler returned"))

@@ -18,18 +18,21 @@ import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationResponseRequest;
@@ -37,13 +40,9 @@ import software.amazon.awssdk.services.apigatewayv2.model.DeleteIntegrationRespo
 import software.amazon.cloudformation.AbstractWrapper;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.injection.SessionCredentialsProvider;
-import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
-import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.LoggerProxy;
 import software.amazon.cloudformation.proxy.ProgressEvent;
-import software.amazon.cloudformation.proxy.ProxyClient;
-import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 import software.amazon.cloudformation.resource.Serializer;
 
 /** The Lambda entry points end to end, with only the API Gateway V2 client mocked. */
@@ -64,14 +63,16 @@ class RequestRouterTest {
         return RecordingContext.into(logLines);
     }
 
+    /** The caller's credentials every request here carries: canaries, so that a leak can be looked for. */
+    private static JSONObject canaryCredentials() {
+        return new JSONObject()
+                .put("accessKeyId", "AKIDCANARY")
+                .put("secretAccessKey", SECRET)
+                .put("sessionToken", SESSION);
+    }
+
     private static JSONObject handlerRequest(final String action, final JSONObject properties) {
-        return HandlerTestSupport.handlerRequest(
-                action,
-                properties,
-                new JSONObject()
-                        .put("accessKeyId", "AKIDCANARY")
-                        .put("secretAccessKey", SECRET)
-                        .put("sessionToken", SESSION));
+        return HandlerTestSupport.handlerRequest(action, properties, canaryCredentials());
     }
 
     private JSONObject invoke(final JSONObject payload) throws IOException {
@@ -103,18 +104,29 @@ class RequestRouterTest {
     void createThroughTheTypeFunctionReturnsTheModelAndSendsTheCallersCredentials() throws IOException {
         final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
                 ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
-        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
+        // the service answers one value other than the one sent: the event must carry the service's
+        when(client.createIntegrationResponse(sent.capture()))
+                .thenReturn(createResponse(fullModel().toBuilder()
+                        .templateSelectionExpression("$request.body.type")
+                        .build()));
 
         final JSONObject response = invoke(handlerRequest("CREATE", createInput()));
 
         assertEquals("SUCCESS", response.getString("status"));
         assertEquals(
-                new JSONObject(createInput().toMap())
-                        .put("IntegrationResponseId", HandlerTestSupport.RESPONSE_ID)
-                        .toMap(),
+                Map.of(
+                        "ApiId", "a1b2c3d4e5",
+                        "IntegrationId", "int1234",
+                        "IntegrationResponseId", "res5678",
+                        "IntegrationResponseKey", "/200/",
+                        "ContentHandlingStrategy", "CONVERT_TO_TEXT",
+                        "TemplateSelectionExpression", "$request.body.type",
+                        "ResponseParameters",
+                                Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"),
+                        "ResponseTemplates", Map.of("application/json", "{\"ok\": true}", "text/plain", "")),
                 response.getJSONObject("resourceModel").toMap());
-        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider())
-                .isPresent();
+        assertEquals(List.of("AKIDCANARY", SECRET, SESSION), HandlerTestSupport.signedWith(sent.getValue()));
+        assertThat(regionsAsked).isNotEmpty().containsOnly("eu-west-1");
         assertEquals("/200/", sent.getValue().integrationResponseKey());
     }
 
@@ -160,20 +172,29 @@ class RequestRouterTest {
 
     @Test
     void inputTheSchemaRejectsFailsInvalidRequestBeforeAnyCall() throws IOException {
-        final List<JSONObject> invalid = List.of(
+        final Map<JSONObject, String> invalid = Map.of(
                 createInput().put("ContentHandlingStrategy", "CONVERT_TO_HEX"),
+                "Model validation failed (#/ContentHandlingStrategy: #: only 1 subschema matches out of 2)\n"
+                        + "#/ContentHandlingStrategy: failed validation constraint for keyword [enum]"
+                        + " (#/ContentHandlingStrategy)",
                 createInput().put("RouteId", "abc"),
+                "Model validation failed (#: extraneous key [RouteId] is not permitted)",
                 createInput()
                         .put(
                                 "ResponseTemplates",
                                 new JSONObject().put("application/json", new JSONObject().put("a", 1))),
+                "Model validation failed (#/ResponseTemplates/application~1json: expected type: String, found:"
+                        + " JSONObject)",
                 createInput().put("ApiId", new JSONArray().put("a")),
-                createInput().put("IntegrationResponseKey", JSONObject.NULL));
-        for (final JSONObject properties : invalid) {
+                "Model validation failed (#/ApiId: expected type: String, found: JSONArray)",
+                createInput().put("IntegrationResponseKey", JSONObject.NULL),
+                "Model validation failed (#: required key [IntegrationResponseKey] not found)");
+        for (final Map.Entry<JSONObject, String> input : invalid.entrySet()) {
+            final JSONObject properties = input.getKey();
             final JSONObject response = invoke(handlerRequest("CREATE", properties));
             assertEquals("FAILED", response.getString("status"), properties.toString());
             assertEquals("InvalidRequest", response.getString("errorCode"), response.toString());
-            assertThat(response.getString("message")).as(properties.toString()).isNotBlank();
+            assertEquals(input.getValue(), response.getString("message"), properties.toString());
             assertThat(response.has("resourceModel")).isFalse();
         }
         final JSONObject missingKey = createInput();
@@ -189,12 +210,7 @@ class RequestRouterTest {
         when(client.createIntegrationResponse(any(CreateIntegrationResponseRequest.class)))
                 .thenReturn(createResponse(fullModel()));
         final JSONObject payload = new JSONObject()
-                .put(
-                        "credentials",
-                        new JSONObject()
-                                .put("accessKeyId", "AKIDCANARY")
-                                .put("secretAccessKey", SECRET)
-                                .put("sessionToken", SESSION))
+                .put("credentials", canaryCredentials())
                 .put("action", "CREATE")
                 .put("region", "eu-west-1")
                 .put(
@@ -224,69 +240,6 @@ class RequestRouterTest {
             assertEquals("FAILED", response.getString("status"), payload);
             assertEquals("InvalidRequest", response.getString("errorCode"), payload);
         }
-        verifyNoInteractions(client);
-    }
-
-    @Test
-    void invokeHandlerUsesTheRegionsClientAndInjectsTheCallersCredentials() {
-        final ResourceModel desired =
-                fullModel().toBuilder().integrationResponseId(null).build();
-        final ArgumentCaptor<CreateIntegrationResponseRequest> sent =
-                ArgumentCaptor.forClass(CreateIntegrationResponseRequest.class);
-        when(client.createIntegrationResponse(sent.capture())).thenReturn(createResponse(fullModel()));
-
-        final ProgressEvent<ResourceModel, CallbackContext> event = handlers.invoke(
-                HandlerTestSupport.proxy(),
-                HandlerTestSupport.request(desired),
-                Action.CREATE,
-                null,
-                new LoggerProxy());
-
-        assertEquals(ProgressEvent.defaultSuccessHandler(fullModel()), event);
-        assertThat(regionsAsked).isNotEmpty().containsOnly(HandlerTestSupport.REGION);
-        assertThat(sent.getValue().overrideConfiguration().orElseThrow().credentialsProvider())
-                .isPresent();
-        assertEquals(
-                CreateIntegrationResponseRequest.builder()
-                        .apiId("a1b2c3d4e5")
-                        .integrationId("int1234")
-                        .integrationResponseKey("/200/")
-                        .contentHandlingStrategy("CONVERT_TO_TEXT")
-                        .templateSelectionExpression("$request.body.action")
-                        .responseParameters(
-                                Map.of("method.response.header.X-Trace", "integration.response.header.X-Trace"))
-                        .responseTemplates(Map.of("application/json", "{\"ok\": true}", "text/plain", ""))
-                        .build(),
-                sent.getValue().toBuilder()
-                        .overrideConfiguration((AwsRequestOverrideConfiguration) null)
-                        .build());
-    }
-
-    @Test
-    void invokeHandlerRejectsARequestWithoutActionModelOrRegion() {
-        final ResourceHandlerRequest<ResourceModel> noRegion = HandlerTestSupport.request(fullModel());
-        noRegion.setRegion(null);
-
-        assertEquals(
-                ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action null"),
-                handlers.invoke(
-                        HandlerTestSupport.proxy(),
-                        HandlerTestSupport.request(fullModel()),
-                        null,
-                        null,
-                        new LoggerProxy()));
-        assertEquals(
-                ProgressEvent.failed(
-                        null, null, HandlerErrorCode.InvalidRequest, "The request carries no resource model"),
-                handlers.invoke(
-                        HandlerTestSupport.proxy(),
-                        HandlerTestSupport.request(null),
-                        Action.READ,
-                        null,
-                        new LoggerProxy()));
-        assertEquals(
-                ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "The request names no region"),
-                handlers.invoke(HandlerTestSupport.proxy(), noRegion, Action.READ, null, new LoggerProxy()));
         verifyNoInteractions(client);
     }
 
@@ -393,36 +346,21 @@ class RequestRouterTest {
         verifyNoInteractions(client);
     }
 
+    /** A handler that answers IN_PROGRESS with the desired model, as one waiting a throttled call out does. */
+    private static final BaseHandlerStd IN_PROGRESS = HandlerTestSupport.answering(
+            (request, callbackContext) -> ProgressEvent.progress(request.getDesiredResourceState(), callbackContext));
+
     /** Handlers whose READ, LIST and UPDATE answer IN_PROGRESS, and whose CREATE throws past the exception translator. */
     private RequestRouter routerWithMisbehavingHandlers() {
-        final BaseHandlerStd inProgress = new BaseHandlerStd() {
-            @Override
-            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-                    final AmazonWebServicesClientProxy proxy,
-                    final ResourceHandlerRequest<ResourceModel> request,
-                    final CallbackContext callbackContext,
-                    final ProxyClient<ApiGatewayV2Client> proxyClient,
-                    final Logger logger) {
-                return ProgressEvent.progress(request.getDesiredResourceState(), callbackContext);
-            }
-        };
-        final BaseHandlerStd broken = new BaseHandlerStd() {
-            @Override
-            protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
-                    final AmazonWebServicesClientProxy proxy,
-                    final ResourceHandlerRequest<ResourceModel> request,
-                    final CallbackContext callbackContext,
-                    final ProxyClient<ApiGatewayV2Client> proxyClient,
-                    final Logger logger) {
-                throw new AssertionError("the handler broke");
-            }
-        };
+        final BaseHandlerStd broken = HandlerTestSupport.answering((request, callbackContext) -> {
+            throw new AssertionError("the handler broke");
+        });
         return new RequestRouter(new Handlers(
                 region -> client,
                 new EnumMap<>(Map.of(
-                        Action.READ, inProgress,
-                        Action.LIST, inProgress,
-                        Action.UPDATE, inProgress,
+                        Action.READ, IN_PROGRESS,
+                        Action.LIST, IN_PROGRESS,
+                        Action.UPDATE, IN_PROGRESS,
                         Action.CREATE, broken))));
     }
 
@@ -456,12 +394,50 @@ class RequestRouterTest {
                 update.getJSONObject("resourceModel").getString("IntegrationResponseId"));
     }
 
-    /** The runtime puts the desired model on this event; a FAILED event carries none, on either path. */
+    /**
+     * CREATE, UPDATE and DELETE may answer IN_PROGRESS (a throttled call waited out by a re-invocation)
+     * on the lean path and through the runtime (a callback context sends a request there) alike.
+     */
+    @Test
+    void everyMutatingActionMayAnswerInProgressOnEitherPath() throws IOException {
+        final RequestRouter router = new RequestRouter(new Handlers(
+                region -> client,
+                new EnumMap<>(
+                        Map.of(Action.CREATE, IN_PROGRESS, Action.UPDATE, IN_PROGRESS, Action.DELETE, IN_PROGRESS))));
+        final JSONObject identifier = new JSONObject()
+                .put("ApiId", "a1b2c3d4e5")
+                .put("IntegrationId", "int1234")
+                .put("IntegrationResponseId", "res5678");
+        final Map<String, JSONObject> input = Map.of(
+                "CREATE", createInput(),
+                "UPDATE", createInput().put("IntegrationResponseId", "res5678"),
+                "DELETE", identifier);
+        for (final String action : List.of("CREATE", "UPDATE", "DELETE")) {
+            for (final JSONObject payload : List.of(
+                    handlerRequest(action, input.get(action)),
+                    handlerRequest(action, input.get(action)).put("callbackContext", new JSONObject()))) {
+                final JSONObject response = invoke(router, payload);
+
+                assertEquals("IN_PROGRESS", response.getString("status"), action + ": " + response);
+                assertThat(response.has("errorCode")).as(response.toString()).isFalse();
+                assertEquals(
+                        "a1b2c3d4e5", response.getJSONObject("resourceModel").getString("ApiId"));
+            }
+        }
+        verifyNoInteractions(client);
+    }
+
+    /** What a handler throws past the exception translator fails InternalFailure, with its message, on either path. */
     @Test
     void aHandlerThatThrowsFailsInternalFailureWithoutTheDesiredModel() throws IOException {
         final RequestRouter router = routerWithMisbehavingHandlers();
 
         final JSONObject lean = invoke(router, handlerRequest("CREATE", createInput()));
+        // the lean path logs what was thrown, with its stack trace, to the function's log
+        assertThat(logLines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("java.lang.AssertionError: the handler broke")
+                        .contains("\tat "));
         final JSONObject runtime =
                 invoke(router, handlerRequest("CREATE", createInput()).put("callbackContext", new JSONObject()));
 
@@ -469,6 +445,33 @@ class RequestRouterTest {
             assertEquals(failed("InternalFailure", "the handler broke"), response.toMap(), response.toString());
         }
         verifyNoInteractions(client);
+    }
+
+    /**
+     * A FAILED event never carries a model, whichever path writes it, though the handler put one on it:
+     * the lean path, the runtime behind the TypeFunction, and the executable wrapper that
+     * {@code cfn test --docker-image} runs all answer the same, written out.
+     */
+    @Test
+    void aFailedEventAHandlerPutAModelOnGoesOutWithoutItOnEveryPath() throws IOException {
+        final BaseHandlerStd failsWithTheModel =
+                HandlerTestSupport.answering((request, callbackContext) -> ProgressEvent.failed(
+                        request.getDesiredResourceState(), null, HandlerErrorCode.NotStabilized, "not stable"));
+        final Handlers failing =
+                new Handlers(region -> client, new EnumMap<>(Map.of(Action.CREATE, failsWithTheModel)));
+        final JSONObject create = handlerRequest("CREATE", createInput());
+        final ByteArrayOutputStream executable = new ByteArrayOutputStream();
+
+        new ExecutableRuntimeWrapper(failing, false)
+                .process(create.toString().getBytes(StandardCharsets.UTF_8), executable);
+
+        final RequestRouter router = new RequestRouter(failing, false);
+        for (final JSONObject response : List.of(
+                invoke(router, create),
+                invoke(router, handlerRequest("CREATE", createInput()).put("callbackContext", new JSONObject())),
+                assertNoSecrets(executable))) {
+            assertEquals(failed("NotStabilized", "not stable"), response.toMap(), response.toString());
+        }
     }
 
     @Test
@@ -481,6 +484,151 @@ class RequestRouterTest {
         new RuntimeWrapper(handlers, false).writeResponse(out, failed);
 
         assertEquals(failed("InternalFailure", "broken"), new JSONObject(out.toString(StandardCharsets.UTF_8)).toMap());
+    }
+
+    /** A READ handler that answers SUCCESS with the model it was given, calling nothing. */
+    private static final BaseHandlerStd READS = HandlerTestSupport.answering(
+            (request, callbackContext) -> ProgressEvent.defaultSuccessHandler(request.getDesiredResourceState()));
+
+    /** When the temporary directory was last changed, in these tests: long before any clock they give the router. */
+    private static final long LISTED_EMPTY_AT = 1_700_000_000_000L;
+
+    /**
+     * Serves a READ as inside Lambda, where the temporary directory is the function's, with the wall
+     * clock at {@code now}; answers whether a file put there after the first READ (with the directory
+     * showing the time it had then, as a coarse file system clock can) is still there after the second.
+     */
+    private boolean fileSurvivesTheSecondRead(final long now) throws IOException {
+        final File tmpDir = emptyTmpDir();
+        assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
+        final RequestRouter router = new RequestRouter(
+                new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS))), true, () -> now);
+        final JSONObject read = aRead();
+
+        assertEquals("SUCCESS", invoke(router, read).getString("status"));
+        assertThat(router)
+                .as("an empty directory: the READ is served without the runtime")
+                .extracting("runtime")
+                .isNull();
+        final java.nio.file.Path added = Files.writeString(tmpDir.toPath().resolve("added-after-the-listing.txt"), "x");
+        assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
+        assertEquals("SUCCESS", invoke(router, read).getString("status"));
+        final boolean survived = Files.exists(added);
+        Files.deleteIfExists(added);
+        return survived;
+    }
+
+    /**
+     * A directory listed empty whose modification time was well in the past then (more than 2 s) is
+     * trusted to be empty while it keeps that time: the second READ lists nothing, so the runtime,
+     * which would clean the file, is not called.
+     */
+    @Test
+    void aDirectoryListedEmptyLongAfterItsLastChangeIsNotListedAgainWhileItKeepsItsTime() throws IOException {
+        assertThat(fileSurvivesTheSecondRead(LISTED_EMPTY_AT + 2_001))
+                .as("left alone, 2.001 s after")
+                .isTrue();
+        assertThat(fileSurvivesTheSecondRead(LISTED_EMPTY_AT + 3_600_000))
+                .as("left alone, an hour after")
+                .isTrue();
+    }
+
+    /**
+     * A directory whose last change was at most 2 s before it was listed empty is listed again on the
+     * next request: an entry added after the listing may not have moved its time. That READ finds the
+     * file, and the runtime cleans it.
+     */
+    @Test
+    void aDirectoryListedEmptyWithin2SecondsOfItsLastChangeIsListedAgain() throws IOException {
+        assertThat(fileSurvivesTheSecondRead(LISTED_EMPTY_AT + 2_000))
+                .as("cleaned, 2 s after")
+                .isFalse();
+        assertThat(fileSurvivesTheSecondRead(LISTED_EMPTY_AT))
+                .as("cleaned, at once")
+                .isFalse();
+    }
+
+    /** Once the directory's time moves (an entry added or removed), it is listed again, and a file found there cleaned. */
+    @Test
+    void aDirectoryWhoseTimeMovedIsListedAgain() throws IOException {
+        final File tmpDir = emptyTmpDir();
+        assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
+        final RequestRouter router = new RequestRouter(
+                new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS))),
+                true,
+                () -> LISTED_EMPTY_AT + 10_000);
+        final JSONObject read = aRead();
+        assertEquals("SUCCESS", invoke(router, read).getString("status"));
+        final java.nio.file.Path added = Files.writeString(tmpDir.toPath().resolve("added-later.txt"), "x");
+        assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT + 1_000)).isTrue();
+
+        assertEquals("SUCCESS", invoke(router, read).getString("status"));
+
+        assertThat(added).as("cleaned after the directory's time moved").doesNotExist();
+    }
+
+    /** The executable wrapper and the runtime's TestEntrypoint empty the temporary directory only when told to. */
+    @Test
+    void theExecutableWrapperAndTheTestEntrypointEmptyTheTemporaryDirectoryOnlyInsideLambda() throws IOException {
+        final Handlers reads = new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS)));
+        final byte[] read = aRead().toString().getBytes(StandardCharsets.UTF_8);
+        final byte[] testRead = new JSONObject()
+                .put("credentials", canaryCredentials())
+                .put("action", "READ")
+                .put("region", "eu-west-1")
+                .put(
+                        "request",
+                        new JSONObject()
+                                .put(
+                                        "desiredResourceState",
+                                        new JSONObject()
+                                                .put("ApiId", "a")
+                                                .put("IntegrationId", "b")
+                                                .put("IntegrationResponseId", "c")))
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        for (final boolean insideLambda : List.of(false, true)) {
+            final java.nio.file.Path left =
+                    Files.writeString(emptyTmpDir().toPath().resolve("left.txt"), "x");
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ExecutableRuntimeWrapper(reads, insideLambda).process(read, out);
+            assertEquals("SUCCESS", assertNoSecrets(out).getString("status"));
+            assertThat(Files.exists(left))
+                    .as("the executable wrapper kept the file, inside Lambda: " + insideLambda)
+                    .isEqualTo(!insideLambda);
+
+            final java.nio.file.Path leftAgain =
+                    Files.writeString(emptyTmpDir().toPath().resolve("left.txt"), "x");
+            final ByteArrayOutputStream testOut = new ByteArrayOutputStream();
+            new RuntimeWrapper(reads, insideLambda)
+                    .testEntrypoint(new ByteArrayInputStream(testRead), testOut, context());
+            assertEquals("SUCCESS", assertNoSecrets(testOut).getString("status"));
+            assertThat(Files.exists(leftAgain))
+                    .as("the TestEntrypoint kept the file, inside Lambda: " + insideLambda)
+                    .isEqualTo(!insideLambda);
+        }
+        emptyTmpDir();
+    }
+
+    /** The tests' private temporary directory, emptied. */
+    private static File emptyTmpDir() throws IOException {
+        final File tmpDir = new File(System.getProperty("java.io.tmpdir"));
+        for (final File left : tmpDir.listFiles()) {
+            try (Stream<java.nio.file.Path> tree = Files.walk(left.toPath())) {
+                tree.sorted(Comparator.reverseOrder())
+                        .map(java.nio.file.Path::toFile)
+                        .forEach(File::delete);
+            }
+        }
+        assertThat(tmpDir.list()).isEmpty();
+        return tmpDir;
+    }
+
+    /** A READ of response c of integration b of API a, with the canary credentials. */
+    private static JSONObject aRead() {
+        return handlerRequest(
+                "READ",
+                new JSONObject().put("ApiId", "a").put("IntegrationId", "b").put("IntegrationResponseId", "c"));
     }
 
     /** A FAILED event as both paths write it: nothing but its status, code, message and callback delay. */

@@ -89,12 +89,12 @@ class WireJsonTest {
                                 apiId, integrationId, responseId, key, strategy, parameters, templates, selection));
     }
 
-    /** Any text: control characters, quotes, backslashes, non-ASCII, surrogate pairs. */
+    /** Any text: control characters (each short escape among them), quotes, backslashes, non-ASCII, surrogate pairs. */
     private static Arbitrary<String> text() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(12),
                 Arbitraries.strings()
-                        .withChars("\"\\/<>\u0000\u001f\n\t\u007f\u2028\u00e9 aZ")
+                        .withChars("\"\\/<>\u0000\u001f\b\t\n\f\r\u007f\u0085\u2028\u00e9 aZ")
                         .ofMaxLength(8),
                 Arbitraries.strings().alpha().ofMaxLength(8));
     }

@@ -51,7 +51,6 @@ class ConfigurationTest {
         assertNull(whole.toBuilder().integrationId(null).build().getPrimaryIdentifier());
         assertNull(whole.toBuilder().integrationResponseId(null).build().getPrimaryIdentifier());
         assertEquals(
-                "a|i|null",
-                whole.toBuilder().integrationResponseId(null).build().getCloudControlIdentifier());
+                "a|i|", whole.toBuilder().integrationResponseId(null).build().getCloudControlIdentifier());
     }
 }

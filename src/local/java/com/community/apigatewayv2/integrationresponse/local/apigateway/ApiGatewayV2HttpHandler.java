@@ -31,6 +31,7 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
     private final Consumer<String> requestCounter;
     private final Supplier<FaultPlan> faultPlan;
     private final Supplier<AccountQuota> quota;
+    private final Supplier<String> requiredSessionToken;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     ApiGatewayV2HttpHandler(
@@ -39,8 +40,10 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
             Consumer<String> requestCounter,
             Supplier<FaultPlan> faultPlan,
             IntSupplier defaultPageSize,
-            Supplier<AccountQuota> quota) {
+            Supplier<AccountQuota> quota,
+            Supplier<String> requiredSessionToken) {
         this.mapper = mapper;
+        this.requiredSessionToken = requiredSessionToken;
         this.quota = quota;
         this.operations = new ApiGatewayV2Operations(mapper, store, defaultPageSize);
         this.requestCounter = requestCounter;
@@ -59,6 +62,14 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                 RoutedRequest routed = routes.match(exchange.getRequestMethod(), HttpExchanges.pathSegments(exchange));
                 String operationName = routed.operation().serviceName();
                 requestCounter.accept(operationName);
+                String sessionToken = requiredSessionToken.get();
+                if (sessionToken != null
+                        && !sessionToken.equals(exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"))) {
+                    throw new ServiceException(
+                            403,
+                            "UnrecognizedClientException",
+                            "The security token included in the request is invalid.");
+                }
                 AccountQuota accountQuota = quota.get();
                 if (accountQuota != null) {
                     accountQuota.admit(operationName);

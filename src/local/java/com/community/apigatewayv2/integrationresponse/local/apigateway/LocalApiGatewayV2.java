@@ -55,6 +55,7 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     private volatile AccountQuota quota;
     private volatile int defaultPageSize = ApiGatewayV2Operations.DEFAULT_MAX_RESULTS;
     private volatile ApiGatewayV2HttpHandler handler;
+    private volatile String requiredSessionToken;
 
     /** An emulator on any free port. */
     public LocalApiGatewayV2() {
@@ -82,7 +83,13 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     public synchronized LocalApiGatewayV2 start() throws IOException {
         requireStopped();
         handler = new ApiGatewayV2HttpHandler(
-                mapper, store, this::count, () -> faultPlan, () -> defaultPageSize, () -> quota);
+                mapper,
+                store,
+                this::count,
+                () -> faultPlan,
+                () -> defaultPageSize,
+                () -> quota,
+                () -> requiredSessionToken);
         serving(LoopbackServer.start(
                 requestedPort,
                 Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")),
@@ -101,6 +108,16 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
      */
     public void setAccountQuota(AccountQuota quota) {
         this.quota = quota;
+    }
+
+    /**
+     * Refuses every request whose {@code X-Amz-Security-Token} header is not {@code sessionToken}, as
+     * the service refuses a request signed with another caller's credentials (403
+     * UnrecognizedClientException), so a test can check that calls carry the caller's session token;
+     * null (the default) takes any. Signatures are never checked.
+     */
+    public void requireSessionToken(String sessionToken) {
+        this.requiredSessionToken = sessionToken;
     }
 
     /** The quota in force, or null. */

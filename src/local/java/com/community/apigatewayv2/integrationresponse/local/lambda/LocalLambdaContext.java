@@ -8,6 +8,7 @@ import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * The {@link Context} of one local invocation. The remaining time counts down from the moment the
@@ -21,10 +22,19 @@ public final class LocalLambdaContext implements Context {
     private final long deadlineNanos;
     private final int memoryLimitInMb;
     private final LambdaLogger logger;
+    /** The monotonic clock, in nanoseconds, the remaining time is counted on. */
+    private final LongSupplier nanoTime;
 
     public LocalLambdaContext(String functionName, Duration timeout, int memoryLimitInMb, LambdaLogger logger) {
+        this(functionName, timeout, memoryLimitInMb, logger, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock the remaining time counts down on ({@link System#nanoTime()} but in tests) */
+    LocalLambdaContext(
+            String functionName, Duration timeout, int memoryLimitInMb, LambdaLogger logger, LongSupplier nanoTime) {
         this.functionName = Objects.requireNonNull(functionName, "functionName");
-        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.deadlineNanos = nanoTime.getAsLong() + timeout.toNanos();
         this.memoryLimitInMb = memoryLimitInMb;
         this.logger = Objects.requireNonNull(logger, "logger");
     }
@@ -77,7 +87,7 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        long remaining = Duration.ofNanos(deadlineNanos - System.nanoTime()).toMillis();
+        long remaining = Duration.ofNanos(deadlineNanos - nanoTime.getAsLong()).toMillis();
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, remaining));
     }
 

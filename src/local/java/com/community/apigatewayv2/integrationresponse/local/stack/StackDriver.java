@@ -93,6 +93,17 @@ public final class StackDriver {
             List<String> problems) {
 
         public boolean holds() {
+            return invariantsHold()
+                    && maxInvocationSeconds <= MUTATING_LIMIT.toSeconds()
+                    && (floorSeconds == null || wallSeconds <= WALL_OVER_FLOOR_LIMIT * floorSeconds);
+        }
+
+        /**
+         * Every figure but the two measured on the wall clock (the longest invocation, the run's
+         * time against the quota's floor): those are benchmark figures, for {@code bin/cfn-local stack}
+         * to judge on a machine it has to itself.
+         */
+        public boolean invariantsHold() {
             return problems.isEmpty()
                     && created == total
                     && updated == total
@@ -101,8 +112,7 @@ public final class StackDriver {
                     && duplicates == 0
                     && leftovers == 0
                     && bucketViolations == 0
-                    && maxInvocationSeconds <= MUTATING_LIMIT.toSeconds()
-                    && (floorSeconds == null || wallSeconds <= WALL_OVER_FLOOR_LIMIT * floorSeconds);
+                    && invocations == 3L * total + inProgressEvents;
         }
 
         /** One {@code name: value} line per figure. */

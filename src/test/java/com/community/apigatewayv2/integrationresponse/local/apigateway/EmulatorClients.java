@@ -1,6 +1,7 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -21,14 +22,18 @@ public final class EmulatorClients {
      * client is deprecated in favour of Apache 5, but it is the one the RPDK runtime uses and the
      * only one on this classpath, so the emulator is tested against it.
      */
-    @SuppressWarnings("deprecation")
     public static ApiGatewayV2Client sdkClient(LocalApiGatewayV2 emulator) {
+        return sdkClient(emulator, AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret"));
+    }
+
+    /** As {@link #sdkClient(LocalApiGatewayV2)}, signing with {@code credentials}. */
+    @SuppressWarnings("deprecation")
+    public static ApiGatewayV2Client sdkClient(LocalApiGatewayV2 emulator, AwsCredentials credentials) {
         return ApiGatewayV2Client.builder()
                 .endpointOverride(emulator.uri())
                 .httpClient(ApacheHttpClient.create())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDLOCALTEST", "local-test-secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }

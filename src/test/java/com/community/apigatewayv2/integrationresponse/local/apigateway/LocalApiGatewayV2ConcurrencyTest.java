@@ -14,8 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +150,10 @@ class LocalApiGatewayV2ConcurrencyTest {
         List<Object> outcomes = runTogether(tasks);
 
         assertEquals(1, outcomes.stream().filter(String.class::isInstance).count(), outcomes.toString());
+        assertEquals(
+                7,
+                outcomes.stream().filter(ConflictException.class::isInstance).count(),
+                "every loser is refused ConflictException: " + outcomes);
         long keyed500 =
                 client.getIntegrationResponses(r -> r.apiId(apiId).integrationId(integrationId)).items().stream()
                         .filter(item -> item.integrationResponseKey().equals("/500/"))
@@ -164,25 +170,40 @@ class LocalApiGatewayV2ConcurrencyTest {
                             r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey(key))
                     .integrationResponseId());
         }
+        // between one page and the next, another client inserts one item and the inserter waits for
+        // the next page: every insert lands while the paging is under way
+        Semaphore pageServed = new Semaphore(0);
+        Semaphore inserted = new Semaphore(0);
+        AtomicInteger inserts = new AtomicInteger();
         Future<?> inserter = pool.submit(() -> {
-            for (int i = 0; i < 20; i++) {
-                String key = "/" + (400 + i) + "/";
-                client.createIntegrationResponse(
-                        r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey(key));
+            try (ApiGatewayV2Client other = EmulatorClients.sdkClient(emulator)) {
+                while (pageServed.tryAcquire(10, TimeUnit.SECONDS) && inserts.get() < 20) {
+                    String key = "/" + (400 + inserts.getAndIncrement()) + "/";
+                    other.createIntegrationResponse(
+                            r -> r.apiId(apiId).integrationId(integrationId).integrationResponseKey(key));
+                    inserted.release();
+                }
             }
             return null;
         });
         List<String> seen = new ArrayList<>();
         String token = null;
+        int pages = 0;
         do {
             String current = token;
             var page = client.getIntegrationResponses(r ->
                     r.apiId(apiId).integrationId(integrationId).maxResults("3").nextToken(current));
             page.items().forEach(item -> seen.add(item.integrationResponseId()));
             token = page.nextToken();
+            pages++;
+            if (token != null && pages <= 20) {
+                pageServed.release();
+                assertTrue(inserted.tryAcquire(10, TimeUnit.SECONDS), "the insert after page " + pages);
+            }
         } while (token != null);
-        inserter.get(10, TimeUnit.SECONDS);
+        inserter.cancel(true);
 
+        assertTrue(inserts.get() >= 6, "inserts made while paging: " + inserts.get());
         assertEquals(seen.size(), new HashSet<>(seen).size(), "no item is repeated");
         assertTrue(seen.containsAll(original), "no original item is skipped");
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.ApiGatewayV2Exception;
 import software.amazon.awssdk.services.apigatewayv2.model.BadRequestException;
@@ -105,6 +106,31 @@ class LocalApiGatewayV2SdkTest {
                 client.getIntegrations(r -> r.apiId(apiId)).items().stream()
                         .map(item -> item.integrationId())
                         .toList());
+    }
+
+    /** Asked to, the emulator takes only requests that carry the caller's session token, as the service would. */
+    @Test
+    void requestsWithoutTheRequiredSessionTokenAreRefused() {
+        emulator.requireSessionToken("caller-session-token");
+        try (ApiGatewayV2Client caller = EmulatorClients.sdkClient(
+                        emulator, AwsSessionCredentials.create("AKIDCALLER", "caller-secret", "caller-session-token"));
+                ApiGatewayV2Client other = EmulatorClients.sdkClient(
+                        emulator, AwsSessionCredentials.create("AKIDCALLER", "caller-secret", "AKIDCALLER"))) {
+            assertEquals("ws-test", caller.getApi(r -> r.apiId(apiId)).name());
+            for (ApiGatewayV2Client refused : List.of(other, client)) {
+                ApiGatewayV2Exception error =
+                        assertThrows(ApiGatewayV2Exception.class, () -> refused.getApi(r -> r.apiId(apiId)));
+                assertEquals(403, error.statusCode());
+                assertEquals(
+                        "UnrecognizedClientException", error.awsErrorDetails().errorCode());
+                assertEquals(
+                        "The security token included in the request is invalid.",
+                        error.awsErrorDetails().errorMessage());
+            }
+        } finally {
+            emulator.requireSessionToken(null);
+        }
+        assertEquals("ws-test", client.getApi(r -> r.apiId(apiId)).name());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,25 +26,40 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LocalLambdaSupportTest {
 
     @Test
-    void remainingTimeCountsDownFromCreation() throws InterruptedException {
+    void remainingTimeCountsDownFromCreation() {
+        AtomicLong now = new AtomicLong(5_000_000_000L);
         LocalLambdaContext context = new LocalLambdaContext(
                 "Fn",
                 Duration.ofMillis(400),
                 256,
-                new PrintStreamLambdaLogger(
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
-        int first = context.getRemainingTimeInMillis();
-        Thread.sleep(100);
-        int second = context.getRemainingTimeInMillis();
+                new PrintStreamLambdaLogger(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
+                now::get);
 
-        assertTrue(first <= 400 && first > 300, "starts near the timeout: " + first);
-        assertTrue(second <= first - 90, "counts down: " + first + " then " + second);
-        Thread.sleep(350);
+        assertEquals(400, context.getRemainingTimeInMillis(), "starts at the timeout");
+        now.addAndGet(Duration.ofMillis(100).toNanos());
+        assertEquals(300, context.getRemainingTimeInMillis(), "counts down");
+        now.addAndGet(Duration.ofMillis(299).toNanos() + 1);
+        assertEquals(0, context.getRemainingTimeInMillis(), "less than a millisecond left");
+        now.addAndGet(Duration.ofMillis(350).toNanos());
         assertEquals(0, context.getRemainingTimeInMillis(), "never negative");
         assertEquals("$LATEST", context.getFunctionVersion());
         assertEquals("/aws/lambda/Fn", context.getLogGroupName());
         assertNull(context.getIdentity());
         assertNull(context.getClientContext());
+    }
+
+    /** The public constructor counts on the real monotonic clock, from the timeout down. */
+    @Test
+    void theRealClockCountsDownFromTheTimeout() {
+        LocalLambdaContext context = new LocalLambdaContext(
+                "Fn",
+                Duration.ofDays(1),
+                256,
+                new PrintStreamLambdaLogger(
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+
+        int remaining = context.getRemainingTimeInMillis();
+        assertTrue(remaining <= Duration.ofDays(1).toMillis() && remaining > 0, "within the timeout: " + remaining);
     }
 
     @Test

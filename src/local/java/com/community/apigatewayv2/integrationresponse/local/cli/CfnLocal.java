@@ -67,8 +67,9 @@ public final class CfnLocal {
             "  serve [--aws] [--region R] [--port N] [--api-port N] [--cloudcontrol-port N] [--faults SPEC]",
             "        [--throttle RATE/BURST] [--page-size N]",
             "        the Lambda endpoint (default port 3001, functions TypeFunction and TestEntrypoint), a local Cloud",
-            "        Control API driving it (with CloudFormation's DescribeType and ListTypes for this type) and, unless",
-            "        --aws, the local API Gateway V2 endpoint with a WebSocket API and MOCK integration; until interrupted.",
+            "        Control API driving it (with CloudFormation's DescribeType and ListTypes for this type, and",
+            "        ListExports of the parents' ids) and, unless --aws, the local API Gateway V2 endpoint with a",
+            "        WebSocket API and MOCK integration; until interrupted.",
             "        Prints AWS_ENDPOINT_URL_* exports that point the AWS CLI, the SDKs and Terraform at them.",
             "        SPEC injects faults, e.g. 'CreateIntegrationResponse:429x3, GetIntegrationResponse:500@25%, *:reset x1'",
             "        (kinds: a status 400-599, reset, timeout, lost; xN the next N requests, @P% a share of them);",
@@ -382,7 +383,7 @@ public final class CfnLocal {
                         "cfn-local-shutdown"));
         out.println("Lambda endpoint:         " + stack.lambdaUri() + " (TypeFunction, TestEntrypoint)");
         out.println("Cloud Control endpoint:  " + stack.cloudControl().url()
-                + " (Cloud Control API; CloudFormation DescribeType, ListTypes)");
+                + " (Cloud Control API; CloudFormation DescribeType, ListTypes, ListExports)");
         if (prerequisites != null) {
             out.println("API Gateway V2 endpoint: " + stack.apiGateway().url());
         }

@@ -20,7 +20,7 @@ public final class ExceptionTranslator {
     static ProgressEvent<ResourceModel, CallbackContext> failure(
             final Exception exception, final ResourceModel model, final Action action) {
         final HandlerErrorCode code = errorCode(exception, action);
-        return failure(code, message(code, exception, model));
+        return failure(code, message(code, exception, model, action));
     }
 
     /** A FAILED event: it never carries a model. */
@@ -80,7 +80,8 @@ public final class ExceptionTranslator {
         return exception instanceof SdkClientException;
     }
 
-    private static String message(final HandlerErrorCode code, final Exception exception, final ResourceModel model) {
+    private static String message(
+            final HandlerErrorCode code, final Exception exception, final ResourceModel model, final Action action) {
         final String detail = exception instanceof AwsServiceException serviceException
                         && serviceException.awsErrorDetails() != null
                         && serviceException.awsErrorDetails().errorMessage() != null
@@ -97,6 +98,14 @@ public final class ExceptionTranslator {
                         model.getIntegrationId(),
                         model.getApiId(),
                         detail);
+            case ResourceConflict:
+                // on UPDATE the service's only conflict is the key: another response holds it
+                return action != Action.UPDATE || model.getIntegrationResponseKey() == null
+                        ? detail
+                        : String.format(
+                                "Another response of integration '%s' of API '%s' holds the IntegrationResponseKey"
+                                        + " '%s', which must be unique in the integration (%s)",
+                                model.getIntegrationId(), model.getApiId(), model.getIntegrationResponseKey(), detail);
             default:
                 return detail;
         }

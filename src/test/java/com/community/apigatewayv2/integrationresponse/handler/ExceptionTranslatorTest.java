@@ -7,6 +7,7 @@ import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.io.IOException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,7 +54,8 @@ class ExceptionTranslatorTest {
                                 .build(),
                         Action.UPDATE,
                         HandlerErrorCode.ResourceConflict,
-                        "exists"),
+                        "Another response of integration 'int1234' of API 'a1b2c3d4e5' holds the"
+                                + " IntegrationResponseKey '/200/', which must be unique in the integration (exists)"),
                 Arguments.of(
                         ConflictException.builder()
                                 .message("busy")
@@ -120,6 +122,20 @@ class ExceptionTranslatorTest {
                         "Resource of type 'Community::ApiGatewayV2::IntegrationResponse' with identifier 'res5678' did not stabilize."),
                 Arguments.of(
                         new IllegalStateException("a bug"), Action.READ, HandlerErrorCode.InternalFailure, "a bug"));
+    }
+
+    @Test
+    void aConflictOnUpdateNamesTheKeyOnlyWhenTheModelHasOne() {
+        final ResourceModel withoutKey = ResourceModel.builder()
+                .apiId("a1b2c3d4e5")
+                .integrationId("int1234")
+                .integrationResponseId("res5678")
+                .build();
+        final ProgressEvent<ResourceModel, CallbackContext> event = ExceptionTranslator.failure(
+                ConflictException.builder().message("taken").statusCode(409).build(), withoutKey, Action.UPDATE);
+
+        assertEquals(HandlerErrorCode.ResourceConflict, event.getErrorCode());
+        assertEquals("taken", event.getMessage());
     }
 
     @ParameterizedTest(name = "{0} on {1} -> {2}: {3}")

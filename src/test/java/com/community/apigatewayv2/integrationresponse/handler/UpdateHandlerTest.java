@@ -261,7 +261,12 @@ class UpdateHandlerTest {
                         .build());
 
         assertEquals(
-                ProgressEvent.failed(null, null, HandlerErrorCode.ResourceConflict, "The resource already exists."),
+                ProgressEvent.failed(
+                        null,
+                        null,
+                        HandlerErrorCode.ResourceConflict,
+                        "Another response of integration 'int1234' of API 'a1b2c3d4e5' holds the IntegrationResponseKey"
+                                + " '/200/', which must be unique in the integration (The resource already exists.)"),
                 update(fullModel(), fullModel()));
         verify(client).updateIntegrationResponse(expectedPatch);
         HandlerTestSupport.verifyNoOtherCalls(client);

@@ -54,7 +54,9 @@ class DocsTest {
             boolean readOnly,
             boolean lastInObject,
             String description,
-            List<String> allowedValues) {}
+            List<String> allowedValues,
+            /* minLength, maxLength and pattern, where the schema states them: cfn generate shows each */
+            Map<String, String> limits) {}
 
     /** One file of docs/: its title line, the object's description and the object's properties. */
     private record Page(String title, String description, List<Entry> entries, boolean escapedHeadings) {}
@@ -143,9 +145,24 @@ class DocsTest {
                     readOnly.contains(pointer(propertyPath)),
                     i == names.size() - 1,
                     property.path("description").asText(null),
-                    allowed));
+                    allowed,
+                    limits(property)));
         }
         return entries;
+    }
+
+    /** What cfn generate's template shows of a property's limits: each one it tests as truthy. */
+    private static Map<String, String> limits(final JsonNode property) {
+        final Map<String, String> limits = new java.util.TreeMap<>();
+        for (final String name : List.of("minLength", "maxLength", "pattern")) {
+            final JsonNode value = property.path(name);
+            if (!value.isMissingNode()
+                    && !"0".equals(value.asText())
+                    && !value.asText().isEmpty()) {
+                limits.put(name, value.asText());
+            }
+        }
+        return limits;
     }
 
     private static JsonNode propertyAt(final JsonNode schema, final List<String> path) {
@@ -307,6 +324,15 @@ class DocsTest {
             if (!allowed.equals(entry.allowedValues())) {
                 problems.add(where + ": Allowed Values should be " + entry.allowedValues());
             }
+            for (final String[] limit : new String[][] {
+                {"Minimum Length", "minLength"}, {"Maximum Length", "maxLength"}, {"Pattern", "pattern"}
+            }) {
+                final String shown = field(text, limit[0]);
+                final String stated = entry.limits().get(limit[1]);
+                if (!java.util.Objects.equals(stated == null ? null : "<code>" + stated + "</code>", shown)) {
+                    problems.add(where + ": " + limit[0] + " should be " + (stated == null ? "absent" : stated));
+                }
+            }
             final String update = field(text, "Update requires");
             final String expected = entry.createOnly() ? "[Replacement]" : "[No interruption]";
             if (update == null || !update.startsWith(expected)) {
@@ -423,6 +449,16 @@ class DocsTest {
                         s -> array(s, "createOnlyProperties").add("/properties/IntegrationResponseKey")),
                 Arguments.of("another read-only property", (UnaryOperator<JsonNode>)
                         s -> array(s, "readOnlyProperties").add("/properties/TemplateSelectionExpression")),
+                Arguments.of("another pattern", (UnaryOperator<JsonNode>)
+                        s -> ((ObjectNode) properties(s).get("ApiId")).put("pattern", "^[a-z0-9]+$")),
+                Arguments.of("another maximum length", (UnaryOperator<JsonNode>)
+                        s -> ((ObjectNode) properties(s).get("IntegrationId")).put("maxLength", 10)),
+                Arguments.of("a minimum length the docs lack", (UnaryOperator<JsonNode>)
+                        s -> ((ObjectNode) properties(s).get("TemplateSelectionExpression")).put("minLength", 1)),
+                Arguments.of("no pattern", (UnaryOperator<JsonNode>) s -> {
+                    ((ObjectNode) properties(s).get("IntegrationResponseKey")).remove("pattern");
+                    return s;
+                }),
                 Arguments.of("other allowed values", (UnaryOperator<JsonNode>)
                         s -> array(properties(s).get("ContentHandlingStrategy"), "enum")
                                 .remove(1)),

@@ -136,13 +136,9 @@ public final class Handlers {
         if (missing.isPresent()) {
             return rule.failure().apply(model, missing.get().jsonName());
         }
-        final Optional<Property> malformed = Translator.malformedIdentifier(model, rule.parts());
+        final Optional<String> malformed = Translator.malformedIdentifier(model, rule.parts());
         if (malformed.isPresent()) {
-            return rule.malformed()
-                    .apply(
-                            model,
-                            malformed.get().jsonName()
-                                    + " is not an API Gateway identifier (1 to 64 letters and digits)");
+            return rule.malformed().apply(model, malformed.get());
         }
         try {
             return handler.handleRequest(

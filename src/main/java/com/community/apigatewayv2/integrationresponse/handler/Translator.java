@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
+import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel.Property;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel.Property.Kind;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.json.JSONObject;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.apigatewayv2.model.CreateIntegrationResponseRequest;
@@ -157,18 +161,52 @@ final class Translator {
     }
 
     /**
-     * What an API Gateway identifier is: letters and digits only, 1 to 64 of them (the service's are 7
-     * or 10). Anything else ({@code ..}, a slash, a 10 MB string) never names a resource, and would
-     * otherwise be sent as a path segment of the request's URL.
+     * What is wrong with the first of {@code parts} that is set but is not what the schema says an
+     * identifier is (its {@code pattern}, matched whole, and its length limits: letters and digits,
+     * 1 to 64; the service's are 7 or 10), or empty. The runtime validates only CREATE and UPDATE
+     * input against the schema; this applies the same words to every action, since anything else
+     * ({@code ..}, a slash, a 10 MB string) never names a resource and would otherwise be sent as a
+     * path segment of the request's URL. The message never repeats the value.
      */
-    static final java.util.regex.Pattern SERVICE_IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
+    static Optional<String> malformedIdentifier(final ResourceModel model, final List<Property> parts) {
+        for (final Property part : parts) {
+            if (part.get(model) instanceof String value) {
+                final IdentifierShape shape = IdentifierShape.of(part);
+                if (!shape.admits(value)) {
+                    return Optional.of(part.jsonName() + " is not an API Gateway identifier (" + shape + ")");
+                }
+            }
+        }
+        return Optional.empty();
+    }
 
-    /** The first of {@code parts} that is set but is not an API Gateway identifier. */
-    static Optional<Property> malformedIdentifier(final ResourceModel model, final List<Property> parts) {
-        return parts.stream()
-                .filter(part -> part.get(model) instanceof String value
-                        && !SERVICE_IDENTIFIER.matcher(value).matches())
-                .findFirst();
+    /** An identifier property's pattern and length limits, as the schema states them. */
+    private record IdentifierShape(Pattern pattern, int minLength, int maxLength) {
+        private static final Map<Property, IdentifierShape> SHAPES = new ConcurrentHashMap<>();
+
+        static IdentifierShape of(final Property property) {
+            return SHAPES.computeIfAbsent(property, p -> {
+                final JSONObject schema = Configuration.resourceSchema()
+                        .getJSONObject("properties")
+                        .getJSONObject(p.jsonName());
+                return new IdentifierShape(
+                        Pattern.compile(schema.getString("pattern")),
+                        schema.getInt("minLength"),
+                        schema.getInt("maxLength"));
+            });
+        }
+
+        boolean admits(final String value) {
+            // the length first: a 10 MB value is never handed to the matcher
+            return value.length() >= minLength
+                    && value.length() <= maxLength
+                    && pattern.matcher(value).matches();
+        }
+
+        @Override
+        public String toString() {
+            return minLength + " to " + maxLength + " characters matching " + pattern.pattern();
+        }
     }
 
     /**

@@ -93,14 +93,14 @@ class HandlersTest {
     void anIdentifierThatIsNotAnApiGatewayIdFailsBeforeAnyCallWithoutRepeatingIt(
             final Action action, final HandlerErrorCode code) {
         final String huge = "x".repeat(65);
-        for (final String bad : List.of("..", ".", "a/b", "1E+999999999", "ab cd", "ид", huge)) {
+        for (final String bad : List.of("..", ".", "a/b", "1E+999999999", "ab cd", "ид", huge, "abc\n", "\nabc")) {
             final ResourceModel model =
                     fullModel().toBuilder().integrationId(bad).build();
             final ProgressEvent<ResourceModel, CallbackContext> event = invoke(action, model);
             final String message = (code == HandlerErrorCode.NotFound
                             ? "Community::ApiGatewayV2::IntegrationResponse was not found ("
                             : "")
-                    + "IntegrationId is not an API Gateway identifier (1 to 64 letters and digits)"
+                    + "IntegrationId is not an API Gateway identifier (1 to 64 characters matching ^[A-Za-z0-9]+$)"
                     + (code == HandlerErrorCode.NotFound ? ")" : "");
             assertEquals(ProgressEvent.failed(null, null, code, message), event, bad);
         }

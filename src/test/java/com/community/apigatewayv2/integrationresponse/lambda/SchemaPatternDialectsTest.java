@@ -33,6 +33,8 @@ class SchemaPatternDialectsTest {
     private static final String PARAMETER_VALUE = "^(integration\\.response\\.header\\.[!#$%&'*+.^_`|~0-9A-Za-z-]+"
             + "|integration\\.response\\.body\\.[^\\t\\n\\x0B\\f\\r ]+|'[^']*')$";
 
+    private static final String IDENTIFIER = "^[A-Za-z0-9]+$";
+
     private record Case(String pattern, List<String> accepted, List<String> refused) {}
 
     private static final List<Case> CASES = List.of(
@@ -61,6 +63,10 @@ class SchemaPatternDialectsTest {
                             "/200",
                             "",
                             "$default ")),
+            new Case(
+                    IDENTIFIER,
+                    List.of("2rqs39psvk", "a", "ABC123", "0"),
+                    List.of("..", ".", "", "a b", "abc\n", "\nabc", "a/b", "ид", "１２３", "a\u2028")),
             new Case(TEMPLATE_KEY, List.of("application/json", "$default", "\n", "\r\n", "😀", "$", " "), List.of("")),
             new Case(
                     PARAMETER_KEY,
@@ -92,7 +98,7 @@ class SchemaPatternDialectsTest {
                             "'unclosed",
                             "x")));
 
-    /** The schema's patterns are these four: a new one must be added here with its lists. */
+    /** The schema's patterns are these five: a new one must be added here with its lists. */
     @Test
     void theCasesCoverEveryPatternOfTheSchema() throws IOException {
         final List<String> found = new ArrayList<>();

@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
-import com.community.apigatewayv2.integrationresponse.local.net.DaemonThreads;
 import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.net.LoopbackServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +16,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -90,10 +88,7 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
                 () -> defaultPageSize,
                 () -> quota,
                 () -> requiredSessionToken);
-        serving(LoopbackServer.start(
-                requestedPort,
-                Executors.newFixedThreadPool(threads, new DaemonThreads("local-apigatewayv2")),
-                handler));
+        serving(LoopbackServer.start(requestedPort, "local-apigatewayv2", threads, handler));
         return this;
     }
 

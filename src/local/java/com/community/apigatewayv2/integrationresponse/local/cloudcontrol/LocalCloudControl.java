@@ -80,7 +80,8 @@ public final class LocalCloudControl extends LocalEndpoint {
         final CloudControlOperations operations = new CloudControlOperations(json, schema, calls, records);
         serving(LoopbackServer.start(
                 requestedPort,
-                Executors.newFixedThreadPool(REQUEST_THREADS, new DaemonThreads("local-cloudcontrol")),
+                "local-cloudcontrol",
+                REQUEST_THREADS,
                 new CloudControlHttpHandler(json, operations, registry),
                 handlerThreads));
         return this;

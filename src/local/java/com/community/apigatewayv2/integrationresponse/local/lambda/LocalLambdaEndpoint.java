@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +40,8 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MEMORY_LIMIT_MB = 256;
     public static final int DEFAULT_MAX_CONCURRENCY = 32;
+    /** Lambda's longest function timeout. */
+    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(900);
 
     private final int requestedPort;
     private final Map<String, RequestStreamHandler> functions;
@@ -103,6 +104,10 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive");
             }
+            if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("timeout must be at most " + MAX_TIMEOUT.toSeconds()
+                        + " seconds, Lambda's limit, not " + timeout.toSeconds());
+            }
             this.timeout = timeout;
             return this;
         }
@@ -135,9 +140,6 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
     /** Binds and starts serving; returns this for chaining. */
     public synchronized LocalLambdaEndpoint start() throws IOException {
         requireStopped();
-        // request threads only wait on workers; a few spare ones let throttled calls be answered
-        ExecutorService requestThreads =
-                Executors.newFixedThreadPool(maxConcurrency + 4, new DaemonThreads("local-lambda-http"));
         ExecutorService workerThreads = new ThreadPoolExecutor(
                 0,
                 maxConcurrency,
@@ -147,7 +149,9 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
                 new DaemonThreads("local-lambda-worker"));
         serving(LoopbackServer.start(
                 requestedPort,
-                requestThreads,
+                // request threads only wait on workers; a few spare ones let throttled calls be answered
+                "local-lambda-http",
+                maxConcurrency + 4,
                 new LambdaInvokeHandler(
                         functions,
                         workerThreads,

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,26 @@ public final class LoopbackServer {
 
     private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
     private static final String MAX_IDLE_PROPERTY = "sun.net.httpserver.maxIdleConnections";
+    private static final String MAX_REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
+    private static final String MAX_RESPONSE_TIME_PROPERTY = "sun.net.httpserver.maxRspTime";
+    /**
+     * Seconds a request may take to arrive, headers and body: on loopback a client sends it at once,
+     * so one still arriving after this is stalled (or hostile), and its connection is closed.
+     */
+    static final long MAX_REQUEST_SECONDS = 30;
+    /**
+     * Seconds from a whole request to the end of its answer: past Lambda's longest function timeout
+     * (900 s, which {@code LocalLambdaEndpoint} also enforces), so only a client that stops reading
+     * its answer meets it.
+     */
+    static final long MAX_RESPONSE_SECONDS = 960;
+    /**
+     * Threads beyond an endpoint's own that a request still arriving may hold: with a fixed pool, a
+     * few dozen connections that never finish their request stopped every other client until they
+     * closed; now each holds a spare thread, for {@link #MAX_REQUEST_SECONDS} at most.
+     */
+    static final int SPARE_THREADS = 512;
+
     private static final int BACKLOG = 256;
 
     static {
@@ -34,6 +56,14 @@ public final class LoopbackServer {
         if (System.getProperty(MAX_IDLE_PROPERTY) == null) {
             System.setProperty(MAX_IDLE_PROPERTY, "2000");
         }
+        // Without limits, the JDK server waits for a request's missing bytes, and for a client to
+        // read its answer, forever.
+        if (System.getProperty(MAX_REQUEST_TIME_PROPERTY) == null) {
+            System.setProperty(MAX_REQUEST_TIME_PROPERTY, String.valueOf(MAX_REQUEST_SECONDS));
+        }
+        if (System.getProperty(MAX_RESPONSE_TIME_PROPERTY) == null) {
+            System.setProperty(MAX_RESPONSE_TIME_PROPERTY, String.valueOf(MAX_RESPONSE_SECONDS));
+        }
     }
 
     private final HttpServer server;
@@ -47,11 +77,12 @@ public final class LoopbackServer {
     }
 
     /**
-     * Binds 127.0.0.1 (port 0: any free one) and serves every path with {@code handler} on
-     * {@code requestThreads}; {@code otherThreads} are pools the handler uses, shut down on close.
+     * Binds 127.0.0.1 (port 0: any free one) and serves every path with {@code handler}, on
+     * {@code threads} threads named {@code name} and up to {@link #SPARE_THREADS} more while requests
+     * are slow to arrive; {@code otherThreads} are pools the handler uses, shut down on close.
      */
     public static LoopbackServer start(
-            int port, ExecutorService requestThreads, HttpHandler handler, ExecutorService... otherThreads)
+            int port, String name, int threads, HttpHandler handler, ExecutorService... otherThreads)
             throws IOException {
         HttpServer server;
         try {
@@ -60,6 +91,14 @@ public final class LoopbackServer {
             // the JDK says only "Address already in use": say which
             throw new java.net.BindException("port " + port + " on 127.0.0.1 is already in use");
         }
+        // beyond all of them the server closes the new connection, which a client retries
+        ExecutorService requestThreads = new ThreadPoolExecutor(
+                threads,
+                threads + SPARE_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                new DaemonThreads(name));
         server.setExecutor(requestThreads);
         server.createContext("/", new LoopbackOnly(handler, server.getAddress().getPort()));
         server.start();

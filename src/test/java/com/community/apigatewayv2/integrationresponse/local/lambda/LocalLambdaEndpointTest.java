@@ -116,6 +116,14 @@ class LocalLambdaEndpointTest {
                 .start();
     }
 
+    @Test
+    void aTimeoutPastLambdasLimitIsRefusedWithTheLimitNamed() {
+        LocalLambdaEndpoint.Builder builder = LocalLambdaEndpoint.builder().timeout(Duration.ofSeconds(900));
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> builder.timeout(Duration.ofSeconds(901)));
+        assertEquals("timeout must be at most 900 seconds, Lambda's limit, not 901", refused.getMessage());
+    }
+
     private static HttpRequest invocation(LocalLambdaEndpoint at, String function) {
         return HttpRequest.newBuilder(URI.create(at.url() + "/2015-03-31/functions/" + function + "/invocations"))
                 .POST(BodyPublishers.ofString("{}"))

@@ -8,8 +8,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +20,7 @@ class LoopbackOnlyTest {
 
     @BeforeEach
     void start() throws IOException {
-        final ExecutorService threads = Executors.newFixedThreadPool(2);
-        server = LoopbackServer.start(0, threads, exchange -> {
+        server = LoopbackServer.start(0, "loopback-only-test", 2, exchange -> {
             served.incrementAndGet();
             final byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -30,15 +29,7 @@ class LoopbackServerTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = LoopbackServer.start(0, "loopback-server-test", 2, exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            served.incrementAndGet();
-            final byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        server = CountingOkServer.start("loopback-server-test", served);
     }
 
     @AfterEach

@@ -128,7 +128,6 @@ public final class Chaos {
      *
      * @param badInputs how many bad inputs to send
      * @param seed      seeds the bad inputs and the percentage faults, so a run can be repeated
-     * @throws IllegalStateException when {@code java.io.tmpdir} is not private to this JVM
      */
     public static Figures run(int badInputs, long seed) throws IOException {
         return run(badInputs, seed, new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));

@@ -38,7 +38,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -547,15 +546,9 @@ public final class CfnLocal {
         return new DefaultAwsRegionProviderChain().getRegion().id();
     }
 
-    /** The RPDK runtime empties java.io.tmpdir on every request, so it must be a directory nothing else uses. */
+    /** The RPDK runtime empties java.io.tmpdir on every request: the handler runs with a new one of its own. */
     private static void requirePrivateTmpDir() throws IOException {
-        final Optional<String> problem = PrivateTmpDir.problemWith(
-                System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), System.getProperty("user.dir"));
-        if (problem.isPresent()) {
-            throw new UsageError(problem.get() + "; the RPDK runtime empties it on every request: run through"
-                    + " bin/cfn-local, which gives the JVM a private one");
-        }
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        PrivateTmpDir.claim();
     }
 
     /** The handler's own log goes to target/cfn-local.log, out of the way of the step lines. */

@@ -6,13 +6,10 @@ import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.net.LoopbackServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -29,10 +26,10 @@ import java.util.concurrent.atomic.LongAdder;
  * with a fresh {@link LocalLambdaContext} and a deadline; a handler that throws or overruns it
  * is answered with a function error, never a hang.
  *
- * <p><b>Private {@code java.io.tmpdir} required.</b> The RPDK runtime
- * ({@code AbstractWrapper.processRequest}) empties {@code java.io.tmpdir} on every request. Run
- * the RPDK handler in this endpoint only in a JVM whose {@code java.io.tmpdir} was set to a
- * directory nothing else uses; {@link #main} refuses to start otherwise.
+ * <p><b>A private {@code java.io.tmpdir}.</b> The RPDK runtime
+ * ({@code AbstractWrapper.processRequest}) empties {@code java.io.tmpdir} on every request (the
+ * handler allows it only inside Lambda). {@link #main} therefore gives its JVM a new, empty one
+ * ({@link PrivateTmpDir#claim()}); an embedding program running the RPDK handler here should too.
  */
 public final class LocalLambdaEndpoint extends LocalEndpoint {
 
@@ -193,19 +190,10 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
      * {@code [--port N] [--timeout-seconds S] --function Name=com.example.Handler[::method] ...}
      * A bare class must be a {@link RequestStreamHandler}; {@code ::method} names a public
      * {@code (InputStream, OutputStream, Context)} method instead, e.g. {@code testEntrypoint}.
-     * Exits 2 unless {@code java.io.tmpdir} is a private directory (see the class comment).
+     * The handler runs with a new {@code java.io.tmpdir} of its own (see the class comment).
      */
     public static void main(String[] args) throws Exception {
-        Optional<String> tmpDirProblem = PrivateTmpDir.problemWith(
-                System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), System.getProperty("user.dir"));
-        if (tmpDirProblem.isPresent()) {
-            System.err.println("LocalLambdaEndpoint: refusing to start: " + tmpDirProblem.get()
-                    + "; the RPDK runtime empties it on every request, so start the JVM with"
-                    + " -Djava.io.tmpdir=<a directory used by nothing else>");
-            System.exit(2);
-        }
-        // the runtime's cleanDirectory fails on a directory that does not exist yet
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        PrivateTmpDir.claim();
         Builder builder = builder();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];

@@ -1,41 +1,97 @@
 package com.community.apigatewayv2.integrationresponse.local.lambda;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Set;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Decides whether {@code java.io.tmpdir} is safe for the RPDK runtime, which deletes everything
- * in it on every request. Only a directory set aside for this JVM is: never a shared temporary
- * directory, the filesystem root, nor a directory holding the home or working directory.
+ * Gives this JVM a {@code java.io.tmpdir} nothing else uses. The RPDK runtime deletes everything in
+ * that directory on every request; the handler lets it do so only inside Lambda, and the local tools
+ * make sure of it as well: rather than judge whether the directory they were given is safe (a list of
+ * shared directories is never complete: {@code /dev/shm}, {@code /etc}, a home directory), they make
+ * a new, empty directory of their own inside it, readable by the owner only, point
+ * {@code java.io.tmpdir} at it, and remove it when the JVM exits.
  */
 public final class PrivateTmpDir {
 
-    private static final Set<Path> SHARED_TEMP_DIRS = Set.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/"));
+    static final String PREFIX = "cfn-local-";
+
+    private static final List<Path> CLAIMED = new ArrayList<>();
 
     private PrivateTmpDir() {}
 
-    private static boolean contains(Path dir, String other) {
-        return other != null
-                && !other.isBlank()
-                && Path.of(other).toAbsolutePath().normalize().startsWith(dir);
+    /**
+     * Points {@code java.io.tmpdir} at a new, empty directory made inside the current one, and returns
+     * it. Later calls return the same directory while {@code java.io.tmpdir} still names it and it
+     * exists; otherwise they make another.
+     *
+     * @throws IOException when {@code java.io.tmpdir} is unset or no directory can be made in it
+     */
+    public static synchronized Path claim() throws IOException {
+        final String current = System.getProperty("java.io.tmpdir");
+        if (current == null || current.isBlank()) {
+            throw new IOException("java.io.tmpdir is not set: start the JVM with -Djava.io.tmpdir=<a directory>");
+        }
+        if (!CLAIMED.isEmpty()) {
+            final Path last = CLAIMED.get(CLAIMED.size() - 1);
+            if (last.toString().equals(current) && Files.isDirectory(last)) {
+                return last;
+            }
+        }
+        final Path base = Path.of(current).toAbsolutePath().normalize();
+        final Path dir;
+        try {
+            Files.createDirectories(base);
+            dir = Files.createTempDirectory(base, PREFIX, ownerOnly());
+        } catch (IOException e) {
+            throw new IOException("cannot make a private temporary directory in " + base + ": " + e.getMessage(), e);
+        }
+        if (CLAIMED.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(PrivateTmpDir::removeAll, "private-tmpdir-cleanup"));
+        }
+        CLAIMED.add(dir);
+        System.setProperty("java.io.tmpdir", dir.toString());
+        return dir;
     }
 
-    /** Why {@code tmpdir} must not be used, or empty when it is private enough. */
-    public static Optional<String> problemWith(String tmpdir, String userHome, String workingDir) {
-        if (tmpdir == null || tmpdir.isBlank()) {
-            return Optional.of("java.io.tmpdir is not set");
+    private static FileAttribute<?>[] ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
         }
-        Path dir = Path.of(tmpdir).toAbsolutePath().normalize();
-        if (SHARED_TEMP_DIRS.contains(dir)) {
-            return Optional.of("java.io.tmpdir is the shared directory " + dir);
+        return new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+        };
+    }
+
+    private static synchronized void removeAll() {
+        for (final Path dir : CLAIMED) {
+            remove(dir);
         }
-        if (contains(dir, userHome)) {
-            return Optional.of("java.io.tmpdir is or contains the home directory");
+    }
+
+    /** Deletes {@code dir} and what is in it, without following links out of it; what cannot go stays. */
+    static void remove(final Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
         }
-        if (contains(dir, workingDir)) {
-            return Optional.of("java.io.tmpdir is or contains the working directory");
+        try (Stream<Path> tree = Files.walk(dir)) {
+            tree.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // at exit, nothing can be done about it
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // the same
         }
-        return Optional.empty();
     }
 }

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -81,8 +80,8 @@ public final class HandlerStack implements AutoCloseable {
     /**
      * Starts both endpoints on free loopback ports.
      *
-     * @throws IllegalStateException when {@code java.io.tmpdir} is not private: the RPDK runtime
-     *                               empties it on every request
+     * <p>The RPDK runtime empties {@code java.io.tmpdir} on every request, so the stack first gives the
+     * JVM a new one of its own ({@link PrivateTmpDir#claim()}).
      */
     public static HandlerStack start() throws IOException {
         return start(1.0);
@@ -93,13 +92,7 @@ public final class HandlerStack implements AutoCloseable {
      * multiplied by {@code timeScale}; callback delays are the caller's to scale.
      */
     public static HandlerStack start(final double timeScale) throws IOException {
-        final Optional<String> problem = PrivateTmpDir.problemWith(
-                System.getProperty("java.io.tmpdir"), System.getProperty("user.home"), System.getProperty("user.dir"));
-        if (problem.isPresent()) {
-            throw new IllegalStateException("refusing to run the handler: " + problem.get()
-                    + "; the RPDK runtime empties java.io.tmpdir on every request");
-        }
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        PrivateTmpDir.claim();
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
         return new HandlerStack(
                 LocalDeployment.start(

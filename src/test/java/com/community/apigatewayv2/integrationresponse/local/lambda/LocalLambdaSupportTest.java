@@ -16,11 +16,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** The pieces around the Lambda endpoint: context, logger, tmpdir guard, handler loading. */
 class LocalLambdaSupportTest {
@@ -70,38 +67,6 @@ class LocalLambdaSupportTest {
         logger.log("one\n");
         logger.log("two".getBytes(StandardCharsets.UTF_8));
         assertEquals("one\ntwo", sink.toString(StandardCharsets.UTF_8));
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "/tmp, /home/dev, /srv/checkout, shared",
-        "/tmp/, /home/dev, /srv/checkout, shared",
-        "/var/tmp, /home/dev, /srv/checkout, shared",
-        "/, /home/dev, /srv/checkout, shared",
-        "/home/dev, /home/dev, /srv/checkout, home",
-        "/home, /home/dev, /srv/checkout, home",
-        "/srv, /home/dev, /srv/checkout, working",
-        "/tmp/../tmp, /home/dev, /srv/checkout, shared"
-    })
-    void sharedTmpDirsAreRefused(String tmpdir, String home, String workingDir, String reason) {
-        Optional<String> problem = PrivateTmpDir.problemWith(tmpdir, home, workingDir);
-        assertTrue(problem.isPresent(), tmpdir);
-        assertTrue(problem.get().contains(reason), problem.get());
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "/srv/checkout/target/lambda-tmp, /home/dev, /srv/checkout",
-        "/tmp/cfn-local-1234, /home/dev, /srv/checkout",
-        "/home/dev/.cache/cfn-tmp, /home/dev, /srv/checkout"
-    })
-    void privateTmpDirsAreAccepted(String tmpdir, String home, String workingDir) {
-        assertEquals(Optional.empty(), PrivateTmpDir.problemWith(tmpdir, home, workingDir));
-    }
-
-    @Test
-    void anUnsetTmpDirIsRefused() {
-        assertTrue(PrivateTmpDir.problemWith(null, "/home/dev", "/srv/checkout").isPresent());
     }
 
     /** Loaded by name in the tests below, as the command line would. */

@@ -247,12 +247,9 @@ record RequestEnvelope(JSONObject request, byte[] payload, String problem) {
         if (depth != null) {
             return depth;
         }
-        final Object action = request.opt("action");
-        if (!(action instanceof String)) {
-            return "The request names no action: expected one of " + ACTIONS;
-        }
-        if (Arrays.stream(Action.values()).noneMatch(known -> known.name().equals(action))) {
-            return "Unknown action '" + abbreviated((String) action) + "': expected one of " + ACTIONS;
+        final String action = actionProblem(request);
+        if (action != null) {
+            return action;
         }
         final Object requestData = request.opt("requestData");
         if (!(requestData instanceof JSONObject)) {
@@ -289,13 +286,17 @@ record RequestEnvelope(JSONObject request, byte[] payload, String problem) {
 
     /**
      * What keeps a TestEntrypoint payload ({@code ResourceHandlerTestPayload}: credentials, action,
-     * request, callback context, region) from being read safely, or null: the same limits on nesting and
-     * on the callback context as a HandlerRequest's.
+     * request, callback context, region) from being read safely, or null: the same rules for nesting, the
+     * action and the callback context as a HandlerRequest's.
      */
     static String testPayloadProblem(final JSONObject payload) {
         final String depth = depthProblem(payload, 1);
         if (depth != null) {
             return depth;
+        }
+        final String action = actionProblem(payload);
+        if (action != null) {
+            return action;
         }
         for (final String name : payload.keySet()) {
             if (name.equalsIgnoreCase("callbackContext")) {
@@ -306,6 +307,21 @@ record RequestEnvelope(JSONObject request, byte[] payload, String problem) {
             }
         }
         return regionProblem(payload);
+    }
+
+    /**
+     * Why the request's action is not one of this handler's, or null. Only a name in capitals will do:
+     * the runtime's mapper would also take a number, as the action at that place in the list.
+     */
+    private static String actionProblem(final JSONObject request) {
+        final Object action = request.opt("action");
+        if (!(action instanceof String)) {
+            return "The request names no action: expected one of " + ACTIONS;
+        }
+        if (Arrays.stream(Action.values()).noneMatch(known -> known.name().equals(action))) {
+            return "Unknown action '" + abbreviated((String) action) + "': expected one of " + ACTIONS;
+        }
+        return null;
     }
 
     private static String regionProblem(final JSONObject request) {

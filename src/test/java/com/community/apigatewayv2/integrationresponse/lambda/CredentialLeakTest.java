@@ -115,6 +115,9 @@ class CredentialLeakTest {
             strings = {
                 "\"action\": \"create\"",
                 "\"action\": 5",
+                // the runtime's mapper read a number as the action at that place in its list: 1 is READ
+                "\"action\": 1, \"region\": \"us-east-1\", \"request\": {\"desiredResourceState\": {\"ApiId\": \"a1\","
+                        + " \"IntegrationId\": \"i1\", \"IntegrationResponseKey\": \"$default\"}}",
                 "\"action\": \"CREATE\", \"request\": {\"desiredResourceState\": {\"ResponseTemplates\": \"x\"}}",
                 "\"action\": \"CREATE\", \"request\": {\"desiredResourceState\": {\"ApiId\": {}}}",
                 "\"action\": \"CREATE\", \"callbackContext\": {\"callGraphs\": {\"k\": 5}}",

@@ -285,11 +285,13 @@ class RequestEnvelopeTest {
             value = {
                 "{\"action\": \"READ\", \"region\": \"eu-west-1\", \"callbackContext\": {\"throttledRounds\": 1}}|ok",
                 "{\"action\": \"READ\"}|ok",
-                "{\"Region\": \"nowhere-1\"}|region 'nowhere-1' is not an AWS Region this handler knows",
-                "{\"CALLBACKCONTEXT\": {\"callGraphs\": {\"a\": 1}}}|CALLBACKCONTEXT holds 'callGraphs', which this handler never returns",
-                "{\"callbackContext\": {\"throttledRounds\": -1}}|callbackContext.throttledRounds is not from 0 to 8",
+                "{\"action\": \"CREATE\", \"Region\": \"nowhere-1\"}|region 'nowhere-1' is not an AWS Region this handler knows",
+                "{\"action\": \"UPDATE\", \"CALLBACKCONTEXT\": {\"callGraphs\": {\"a\": 1}}}|CALLBACKCONTEXT holds 'callGraphs', which this handler never returns",
+                "{\"action\": \"DELETE\", \"callbackContext\": {\"throttledRounds\": -1}}|callbackContext.throttledRounds is not from 0 to 8",
+                "{\"action\": 1}|The request names no action: expected one of CREATE, READ, UPDATE, DELETE, LIST",
+                "{\"action\": \"read\"}|Unknown action 'read': expected one of CREATE, READ, UPDATE, DELETE, LIST",
             })
-    void aTestPayloadsCallbackContextAndRegionAreChecked(final String payload, final String problem) {
+    void aTestPayloadsActionCallbackContextAndRegionAreChecked(final String payload, final String problem) {
         assertEquals(problem, RequestEnvelope.testPayloadProblem(new org.json.JSONObject(payload)));
         assertEquals(
                 "The request nests deeper than 64 levels",

@@ -2,6 +2,7 @@ package com.community.apigatewayv2.integrationresponse.local.chaos;
 
 import com.community.apigatewayv2.integrationresponse.local.stack.HandlerStack;
 import com.community.apigatewayv2.integrationresponse.local.stack.HandlerStack.Answer;
+import com.community.apigatewayv2.integrationresponse.local.stack.SamTestEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,11 +57,19 @@ public final class BadInputs {
         /** A compressed payload that cannot be unpacked. */
         COMPRESSED_GARBAGE,
         /** A compressed payload whose request is spoilt. */
-        COMPRESSED_BAD_ENVELOPE
+        COMPRESSED_BAD_ENVELOPE,
+        /** A TestEntrypoint event (as SAM and {@code cfn test} send) with a mistake: the runtime quoted the event. */
+        TEST_EVENT_MISTAKE
     }
 
     /** A payload, the error codes it may fail with, a word its message must hold, and whether Lambda itself may refuse it. */
-    public record BadInput(Mutation mutation, byte[] payload, Set<String> codes, String hint, boolean notJson) {
+    public record BadInput(
+            Mutation mutation, byte[] payload, Set<String> codes, String hint, boolean notJson, String function) {
+        /** One for TypeFunction, the function CloudFormation invokes. */
+        public BadInput(Mutation mutation, byte[] payload, Set<String> codes, String hint, boolean notJson) {
+            this(mutation, payload, codes, hint, notJson, HandlerStack.FUNCTION);
+        }
+
         @Override
         public String toString() {
             String text = new String(payload, StandardCharsets.UTF_8);
@@ -311,6 +320,8 @@ public final class BadInputs {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
+            case TEST_EVENT_MISTAKE:
+                return testEventMistake(mutation, n, shortWord);
             default:
                 throw new IllegalArgumentException("no bad input for " + mutation);
         }
@@ -340,6 +351,56 @@ public final class BadInputs {
             }
         }
         return new BadInput(mutation, bytes(request), INVALID, field, false);
+    }
+
+    /** A TestEntrypoint event carrying the canary credentials, with one mistake the runtime's serializer quoted. */
+    private BadInput testEventMistake(Mutation mutation, int n, String word) {
+        ObjectNode event = nodes.objectNode();
+        List<String> canaries = stack.canaries();
+        event.putObject("credentials")
+                .put("accessKeyId", canaries.get(0))
+                .put("secretAccessKey", canaries.get(1))
+                .put("sessionToken", canaries.get(2));
+        event.put("action", "CREATE");
+        event.put("region", stack.region());
+        ObjectNode request = event.putObject("request");
+        request.put("clientRequestToken", "chaos-" + n);
+        request.set("desiredResourceState", createModel());
+        ObjectNode model = (ObjectNode) request.get("desiredResourceState");
+        String hint;
+        switch (n % 6) {
+            case 0 -> {
+                event.put("action", n % 12 == 0 ? "create" : "X" + word);
+                hint = "action";
+            }
+            case 1 -> {
+                event.put("action", n);
+                hint = "action";
+            }
+            case 2 -> {
+                String property = MAP_PROPERTIES.get((n / 6) % 2);
+                model.set(property, wrongValue(property, n / 6, word));
+                hint = property;
+            }
+            case 3 -> {
+                String property = IDENTIFIERS.get((n / 6) % 2);
+                model.set(property, nodes.objectNode().put("v", word));
+                hint = property;
+            }
+            case 4 -> {
+                event.putObject("callbackContext")
+                        .putObject("callGraphs")
+                        .putArray("k" + word)
+                        .add("java.io.File")
+                        .add(word);
+                hint = "callbackContext";
+            }
+            default -> {
+                event.put("region", stack.region() + "/../" + word);
+                hint = "region";
+            }
+        }
+        return new BadInput(mutation, bytes(event), INVALID, hint, false, SamTestEvent.FUNCTION);
     }
 
     private JsonNode numberNode(String text) {

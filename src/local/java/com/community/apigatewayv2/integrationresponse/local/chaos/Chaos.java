@@ -464,7 +464,7 @@ public final class Chaos {
         long mishandled = 0;
         for (int i = 0; i < count; i++) {
             BadInput input = inputs.draw(random);
-            String problem = BadInputs.mishandling(input, stack.invokeRaw(input.payload()));
+            String problem = BadInputs.mishandling(input, stack.invokeRaw(input.function(), input.payload()));
             if (problem != null) {
                 mishandled++;
                 if (mishandled <= 10) {

@@ -151,8 +151,13 @@ public final class HandlerStack implements AutoCloseable {
 
     /** Sends any payload, well-formed or not, to TypeFunction. */
     public Answer invokeRaw(final byte[] payload) {
+        return invokeRaw(FUNCTION, payload);
+    }
+
+    /** Sends any payload, well-formed or not, to {@code function}: TypeFunction or the TestEntrypoint. */
+    public Answer invokeRaw(final String function, final byte[] payload) {
         try {
-            final LambdaInvoker.Response response = invoker.send(FUNCTION, payload);
+            final LambdaInvoker.Response response = invoker.send(function, payload);
             if (containsCanary(response.body())) {
                 leakyAnswers.increment();
             }

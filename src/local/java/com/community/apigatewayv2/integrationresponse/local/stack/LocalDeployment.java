@@ -160,7 +160,7 @@ public final class LocalDeployment implements AutoCloseable {
                 .maxConcurrency(pace.lambdaConcurrency())
                 .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(function))
                 .function(
-                        "TestEntrypoint",
+                        SamTestEvent.FUNCTION,
                         new ExecutionEnvironments(
                                 () -> (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context)))
                 .logSink(handlerLog)

@@ -73,7 +73,7 @@ class BadInputPropertyTest {
             @ForAll Mutation mutation, @ForAll("junk") String junk, @ForAll int number) {
         BadInput input = inputs.build(mutation, junk, number);
         TRIED.incrementAndGet();
-        assertThat(BadInputs.mishandling(input, stack.invokeRaw(input.payload())))
+        assertThat(BadInputs.mishandling(input, stack.invokeRaw(input.function(), input.payload())))
                 .as(input.toString())
                 .isNull();
     }

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.json.JSONObject;
@@ -25,7 +26,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code -Dtype.name}: a copy of this project built by a child Maven under another name, and names the
- * build must refuse. The child runs offline against the local repository this build already filled.
+ * build must refuse. The pom's validate-phase rules (type names, Lambda runtimes and their dates) run
+ * in-process through {@link PomAntCheck}, each with every case; one child {@code mvn validate} per rule
+ * shows that Maven applies it. The children run offline against the local repository this build
+ * already filled.
  */
 class NamespaceIT {
     private static final Path WORK = Path.of("target", "namespace-it");
@@ -57,6 +61,8 @@ class NamespaceIT {
                 "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"),
                 "-Dmaven.test.skip=true",
                 "-Djacoco.skip=true",
+                // the parent build checked the formatting of these very sources
+                "-Dspotless.check.skip=true",
                 "-Dtype.name=" + typeName));
         command.addAll(List.of(more));
         command.add(phase);
@@ -138,6 +144,7 @@ class NamespaceIT {
         }
     }
 
+    /** The pom's check-type-name rule, run in-process with each name. */
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -151,32 +158,64 @@ class NamespaceIT {
                 "A::ApiGatewayV2::IntegrationResponse      | each of 2 to 64 letters (a-z, A-Z) or digits",
                 "Acme::Api-Gateway::IntegrationResponse    | each of 2 to 64 letters (a-z, A-Z) or digits",
             })
-    void anInvalidNameFailsTheBuildSayingWhy(final String typeName, final String reason) throws Exception {
-        final Path project = WORK.resolve("invalid-" + Integer.toHexString(typeName.hashCode()));
+    void anInvalidNameFailsTheCheckSayingWhy(final String typeName, final String reason) throws Exception {
+        final PomAntCheck.Outcome outcome =
+                new PomAntCheck("check-type-name").run(Map.of("type.name", typeName), WORK.resolve("ant"));
+        assertThat(outcome.failure()).startsWith("type.name '" + typeName + "'").contains(reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ACME, "Community::ApiGatewayV2::IntegrationResponse", "Ab::C2::D3"})
+    void aValidNamePassesTheCheck(final String typeName) throws Exception {
+        assertThat(new PomAntCheck("check-type-name")
+                        .run(Map.of("type.name", typeName), WORK.resolve("ant"))
+                        .failure())
+                .isNull();
+    }
+
+    /** The wiring: Maven runs that rule at validate, and a refused name stops the build with its words. */
+    @Test
+    void anInvalidNameFailsTheMavenBuildSayingWhy() throws Exception {
+        final String typeName = "AWS::ApiGatewayV2::IntegrationResponse";
+        final Path project = WORK.resolve("invalid-name");
         copy(Path.of("pom.xml"), project.resolve("pom.xml"));
 
         final Result build = maven(project, "validate", typeName);
 
         assertThat(build.exitCode()).as(build.output()).isNotZero();
-        assertThat(build.output()).contains("type.name '" + typeName + "'").contains(reason);
+        assertThat(build.output())
+                .contains("type.name '" + typeName + "'")
+                .contains("uses the namespace 'AWS', which AWS reserves");
+    }
+
+    private static PomAntCheck.Outcome runtimeCheck(final String runtime, final Path table) throws Exception {
+        final Path work = WORK.resolve("ant");
+        return new PomAntCheck("check-lambda-runtime")
+                .run(
+                        Map.of(
+                                "lambda.runtime", runtime,
+                                "lambda.runtimes", table.toAbsolutePath().toString(),
+                                "project.build.directory", work.toAbsolutePath().toString()),
+                        work);
     }
 
     @ParameterizedTest
     @CsvSource({"java11", "java2", "java21x"})
-    void aRuntimeOutsideTheTableFailsTheBuildNamingTheChoices(final String runtime) throws Exception {
-        final Path project = WORK.resolve("runtime-" + Integer.toHexString(runtime.hashCode()));
-        copy(Path.of("pom.xml"), project.resolve("pom.xml"));
-        copy(Path.of("lambda-runtimes.properties"), project.resolve("lambda-runtimes.properties"));
-
-        final Result build = maven(project, "validate", ACME, "-Dlambda.runtime=" + runtime);
-
-        assertThat(build.exitCode()).as(build.output()).isNotZero();
-        assertThat(build.output())
-                .contains("lambda.runtime '" + runtime + "' is not a Lambda runtime this handler runs on")
+    void aRuntimeOutsideTheTableFailsTheCheckNamingTheChoices(final String runtime) throws Exception {
+        final PomAntCheck.Outcome outcome = runtimeCheck(runtime, Path.of("lambda-runtimes.properties"));
+        assertThat(outcome.failure())
+                .startsWith("lambda.runtime '" + runtime + "' is not a Lambda runtime this handler runs on")
                 .contains("use one of java17, java21, java25 (the table in");
     }
 
-    /** The warning looks 180 days ahead of the day the build runs: tables dated around it. */
+    @ParameterizedTest
+    @CsvSource({"java17", "java21", "java25"})
+    void aRuntimeInTheTablePassesTheCheck(final String runtime) throws Exception {
+        assertThat(runtimeCheck(runtime, Path.of("lambda-runtimes.properties")).failure())
+                .isNull();
+    }
+
+    /** The warning looks 180 days ahead of the day the check runs: tables dated around it. */
     @ParameterizedTest
     @CsvSource({
         "-400, Lambda deprecated the runtime java21 on",
@@ -184,11 +223,29 @@ class NamespaceIT {
         "179,  Lambda deprecates the runtime java21 on",
         "181,  ''"
     })
-    void theBuildWarnsWhenTheRuntimeIsDeprecatedOrWillBeWithin180Days(final int daysAhead, final String warning)
+    void theCheckWarnsWhenTheRuntimeIsDeprecatedOrWillBeWithin180Days(final int daysAhead, final String warning)
             throws Exception {
-        final Path project = WORK.resolve("runtime-dates-" + daysAhead);
-        copy(Path.of("pom.xml"), project.resolve("pom.xml"));
         final String day = java.time.LocalDate.now().plusDays(daysAhead).toString();
+        final Path table = Files.writeString(
+                Files.createDirectories(WORK.resolve("ant")).resolve("dates" + daysAhead + ".properties"),
+                "# a test table\njava17=2020-01-01\njava21 = " + day + "\n");
+
+        final PomAntCheck.Outcome outcome = runtimeCheck("java21", table);
+
+        assertThat(outcome.failure()).isNull();
+        if (warning.isEmpty()) {
+            assertThat(outcome.warnings()).isEmpty();
+        } else {
+            assertThat(outcome.warnings()).singleElement().asString().startsWith(warning + " " + day);
+        }
+    }
+
+    /** The wiring: Maven runs that rule at validate, and its warning is a Maven warning. */
+    @Test
+    void theMavenBuildWarnsOfADeprecatedRuntime() throws Exception {
+        final Path project = WORK.resolve("runtime-dates");
+        copy(Path.of("pom.xml"), project.resolve("pom.xml"));
+        final String day = java.time.LocalDate.now().toString();
         Files.writeString(
                 project.resolve("dates.properties"), "# a test table\njava17=2020-01-01\njava21 = " + day + "\n");
 
@@ -199,10 +256,6 @@ class NamespaceIT {
                 "-Dlambda.runtimes=" + project.resolve("dates.properties").toAbsolutePath());
 
         assertEquals(0, build.exitCode(), build.output());
-        if (warning.isEmpty()) {
-            assertThat(build.output()).doesNotContain("Lambda deprecate");
-        } else {
-            assertThat(build.output()).contains("[WARNING]").contains(warning + " " + day);
-        }
+        assertThat(build.output()).contains("[WARNING]").contains("Lambda deprecated the runtime java21 on " + day);
     }
 }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.everit.json.schema.CombinedSchema;
+import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.StringSchema;
@@ -52,11 +54,20 @@ final class ResourceSchemaValidator implements SchemaValidator {
     /**
      * The runtime's scrubbed failure, each message completed with the rule that was broken where the
      * scrubbing left only its keyword: a value's pattern ("failed validation constraint for keyword
-     * [pattern]") or the pattern a map's keys must match. Rules are the schema's, never the input's
+     * [pattern]"), the values an enum allows, or the pattern a map's keys must match. Rules are the schema's, never the input's
      * values, so nothing the scrubbing removed comes back.
      */
     private static ValidationException withRules(
             final org.everit.json.schema.ValidationException found, final ValidationException scrubbed) {
+        if (found.getViolatedSchema() instanceof CombinedSchema
+                && found.getCausingExceptions().size() == 1
+                && scrubbed.getCausingExceptions().size() == 1) {
+            // everit joins a property's "type" and "enum" into allOf, and a broken enum then reads
+            // "only 1 subschema matches out of 2" above the line that says what is wrong: say only that
+            return withRules(
+                    found.getCausingExceptions().get(0),
+                    scrubbed.getCausingExceptions().get(0));
+        }
         final List<ValidationException> causes = new ArrayList<>();
         for (int i = 0; i < scrubbed.getCausingExceptions().size(); i++) {
             causes.add(withRules(
@@ -72,6 +83,12 @@ final class ResourceSchemaValidator implements SchemaValidator {
         final Schema violated = found.getViolatedSchema();
         if ("pattern".equals(found.getKeyword()) && violated instanceof StringSchema string) {
             return ": the value must match " + string.getPattern();
+        }
+        if ("enum".equals(found.getKeyword()) && violated instanceof EnumSchema allowed) {
+            return ": the value must be one of "
+                    + allowed.getPossibleValuesAsList().stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         if ("additionalProperties".equals(found.getKeyword())
                 && violated instanceof ObjectSchema object

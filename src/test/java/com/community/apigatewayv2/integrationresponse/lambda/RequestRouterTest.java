@@ -174,9 +174,8 @@ class RequestRouterTest {
     void inputTheSchemaRejectsFailsInvalidRequestBeforeAnyCall() throws IOException {
         final Map<JSONObject, String> invalid = Map.of(
                 createInput().put("ContentHandlingStrategy", "CONVERT_TO_HEX"),
-                "Model validation failed (#/ContentHandlingStrategy: #: only 1 subschema matches out of 2)\n"
-                        + "#/ContentHandlingStrategy: failed validation constraint for keyword [enum]"
-                        + " (#/ContentHandlingStrategy)",
+                "Model validation failed (#/ContentHandlingStrategy: failed validation constraint for keyword [enum]:"
+                        + " the value must be one of CONVERT_TO_BINARY, CONVERT_TO_TEXT)",
                 createInput().put("RouteId", "abc"),
                 "Model validation failed (#: extraneous key [RouteId] is not permitted)",
                 createInput()

@@ -63,14 +63,33 @@ class ResourceSchemaValidatorTest {
 
         assertThat(expected).as("the runtime rejects %s", model).isNotNull();
         assertThat(actual).as("we reject %s", model).isNotNull();
-        assertEquals(describe(expected), withoutRules(describe(actual)));
-        assertEquals(
-                ValidationException.buildFullExceptionMessage(expected),
-                ValidationException.buildFullExceptionMessage(actual).replaceAll("(?m)" + RULE + "$", ""));
+        assertEquals(withoutTypeAndEnumJoin(describe(expected)), withoutRules(describe(actual)));
+        if (describe(expected).stream().noneMatch(line -> line.contains(JOIN))) {
+            assertEquals(
+                    ValidationException.buildFullExceptionMessage(expected),
+                    ValidationException.buildFullExceptionMessage(actual).replaceAll("(?m)" + RULE + "$", ""));
+        }
     }
 
     /** What we add to the runtime's words: the rule a scrubbed message names only by its keyword. */
-    private static final String RULE = ": (the value|every key) must match .*";
+    private static final String RULE = ": (the value must match|the value must be one of|every key must match) .*";
+
+    /** The line everit adds above a broken enum, for the allOf it makes of a property's type and enum; we leave it out. */
+    private static final String JOIN = ": #: only 1 subschema matches out of 2 | allOf | ";
+
+    private static List<String> withoutTypeAndEnumJoin(final List<String> lines) {
+        return lines.stream().filter(line -> !line.contains(JOIN)).toList();
+    }
+
+    @Test
+    void aBrokenEnumIsOneLineNamingTheValuesAllowed() {
+        final JSONObject model = valid().put("ContentHandlingStrategy", "CONVERT_TO_HEX");
+        assertEquals(
+                "#/ContentHandlingStrategy: failed validation constraint for keyword [enum]:"
+                        + " the value must be one of CONVERT_TO_BINARY, CONVERT_TO_TEXT",
+                ValidationException.buildFullExceptionMessage(catchThrowableOfType(
+                        () -> validator.validateObject(model, SCHEMA), ValidationException.class)));
+    }
 
     private static List<String> withoutRules(final List<String> lines) {
         return lines.stream()

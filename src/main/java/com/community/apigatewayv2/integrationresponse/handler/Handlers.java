@@ -17,6 +17,7 @@ import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
@@ -111,7 +112,64 @@ public final class Handlers {
             final Action action,
             final CallbackContext callbackContext,
             final Logger log) {
+        final long start = throttlePolicy.now();
+        // its client is built on the first call: a request refused before any costs nothing
+        final PacedProxyClient client = action == null
+                ? null
+                : new PacedProxyClient(
+                        proxy.newProxy(() -> clients.apply(request.getRegion())),
+                        throttlePolicy,
+                        throttlePolicy.budget(action));
+        final ProgressEvent<ResourceModel, CallbackContext> event =
+                run(proxy, request, action, callbackContext, log, client);
+        log.log(outcome(
+                action,
+                request.getLogicalResourceIdentifier(),
+                event,
+                (throttlePolicy.now() - start) / 1_000_000,
+                client));
+        return event;
+    }
 
+    /**
+     * The one line an invocation logs about itself, e.g. {@code "CREATE MyResponse: FAILED
+     * InvalidRequest after 153 ms, 1 service call"}: what CloudFormation asked, of which resource,
+     * what came of it, and what it cost. Throttled answers are counted here rather than logged one by one.
+     */
+    static String outcome(
+            final Action action,
+            final String logicalId,
+            final ProgressEvent<ResourceModel, CallbackContext> event,
+            final long millis,
+            final PacedProxyClient client) {
+        final StringBuilder line = new StringBuilder()
+                .append(action == null ? "(no action)" : action.name())
+                .append(' ')
+                .append(logicalId == null || logicalId.isBlank() ? "(no logical id)" : logicalId)
+                .append(": ")
+                .append(event.getStatus());
+        if (event.getErrorCode() != null) {
+            line.append(' ').append(event.getErrorCode());
+        }
+        if (event.getStatus() == OperationStatus.IN_PROGRESS) {
+            line.append(" (again in ").append(event.getCallbackDelaySeconds()).append(" s)");
+        }
+        line.append(" after ").append(millis).append(" ms");
+        final int calls = client == null ? 0 : client.calls();
+        line.append(", ").append(calls).append(calls == 1 ? " service call" : " service calls");
+        if (client != null && client.throttledAnswers() > 0) {
+            line.append(", ").append(client.throttledAnswers()).append(" throttled");
+        }
+        return line.toString();
+    }
+
+    private ProgressEvent<ResourceModel, CallbackContext> run(
+            final AmazonWebServicesClientProxy proxy,
+            final ResourceHandlerRequest<ResourceModel> request,
+            final Action action,
+            final CallbackContext callbackContext,
+            final Logger log,
+            final PacedProxyClient client) {
         if (action == null) {
             return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no action");
         }
@@ -142,14 +200,7 @@ public final class Handlers {
         }
         try {
             return handler.handleRequest(
-                    proxy,
-                    request,
-                    callbackContext == null ? new CallbackContext() : callbackContext,
-                    new PacedProxyClient(
-                            proxy.newProxy(() -> clients.apply(request.getRegion())),
-                            throttlePolicy,
-                            throttlePolicy.budget(action)),
-                    log);
+                    proxy, request, callbackContext == null ? new CallbackContext() : callbackContext, client, log);
         } catch (final RuntimeException e) {
             final StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));

@@ -19,6 +19,10 @@ final class PacedProxyClient implements ProxyClient<ApiGatewayV2Client> {
     private final ProxyClient<ApiGatewayV2Client> delegate;
     private final ThrottlePolicy policy;
     private final ThrottlePolicy.Budget budget;
+    /** Calls made through here, each throttled attempt counted; read for the invocation's log line. */
+    private int calls;
+
+    private int throttledAnswers;
 
     PacedProxyClient(
             final ProxyClient<ApiGatewayV2Client> delegate,
@@ -39,12 +43,16 @@ final class PacedProxyClient implements ProxyClient<ApiGatewayV2Client> {
             final RequestT request, final Function<RequestT, ResponseT> requestFunction) {
         int unknownOutcomes = 0;
         for (int throttled = 1; ; throttled++) {
+            calls++;
             try {
                 return delegate.injectCredentialsAndInvokeV2(
                         request, withCredentials -> requestFunction.apply(withinHardStop(withCredentials)));
             } catch (final SdkException failure) {
                 final long now = policy.now();
                 final Duration backoff = policy.backoff(throttled, Duration.ofNanos(budget.waitUntil() - now));
+                if (ThrottlePolicy.isThrottling(failure)) {
+                    throttledAnswers++;
+                }
                 if (!ThrottlePolicy.isThrottling(failure) || now + backoff.toNanos() > budget.waitUntil()) {
                     throw unknownOutcomes == 0 ? failure : withEarlierAttempts(failure, unknownOutcomes);
                 }
@@ -54,6 +62,16 @@ final class PacedProxyClient implements ProxyClient<ApiGatewayV2Client> {
                 policy.sleepFor(backoff);
             }
         }
+    }
+
+    /** The calls made so far, a throttled one counted at each attempt. */
+    int calls() {
+        return calls;
+    }
+
+    /** How many of those calls were answered with throttling. */
+    int throttledAnswers() {
+        return throttledAnswers;
     }
 
     ThrottlePolicy policy() {

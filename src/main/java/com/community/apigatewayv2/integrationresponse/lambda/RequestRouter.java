@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.exceptions.TerminalException;
-import software.amazon.cloudformation.loggers.LambdaLogPublisher;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.DelayFactory;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -83,7 +82,7 @@ public final class RequestRouter {
             throws IOException {
         if (logger == null) {
             logger = new LoggerProxy();
-            logger.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
+            logger.addLogPublisher(new FunctionLog(context.getLogger()));
         }
         final byte[] payload = inputStream.readAllBytes();
         final RequestEnvelope envelope = RequestEnvelope.open(payload);

@@ -17,7 +17,6 @@ import org.json.JSONObject;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.LambdaWrapper;
 import software.amazon.cloudformation.injection.SessionCredentialsProvider;
-import software.amazon.cloudformation.loggers.LambdaLogPublisher;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.HandlerRequest;
@@ -69,7 +68,7 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
      */
     void attachPlatformLog(final Context context) {
         if (platformLogPublisher == null) {
-            platformLogPublisher = new LambdaLogPublisher(context.getLogger());
+            platformLogPublisher = new FunctionLog(context.getLogger());
             platformLoggerProxy.addLogPublisher(platformLogPublisher);
         }
     }
@@ -97,7 +96,7 @@ final class RuntimeWrapper extends LambdaWrapper<ResourceModel, CallbackContext,
             throws IOException {
         scrubFiles();
         loggerProxy = new LoggerProxy();
-        loggerProxy.addLogPublisher(new LambdaLogPublisher(context.getLogger()));
+        loggerProxy.addLogPublisher(new FunctionLog(context.getLogger()));
         ProgressEvent<ResourceModel, CallbackContext> response;
         try {
             final String json = new String(inputStream.readAllBytes(), StandardCharsets.UTF_8);

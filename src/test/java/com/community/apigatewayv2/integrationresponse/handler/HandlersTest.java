@@ -247,10 +247,12 @@ class HandlersTest {
                         "Community::ApiGatewayV2::IntegrationResponse with identifier 'a1b2c3d4e5|int1234|res5678'"
                                 + " was not found (Invalid Integration identifier specified)"),
                 event);
-        assertThat(logged).hasSize(1);
+        assertThat(logged).hasSize(2);
         assertThat(logged.get(0))
                 .startsWith(
                         "The READ handler threw software.amazon.awssdk.services.apigatewayv2.model.NotFoundException");
+        // the handler threw before its first call
+        assertThat(logged.get(1)).matches("READ \\(no logical id\\): FAILED NotFound after \\d+ ms, 0 service calls");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.community.apigatewayv2.integrationresponse.handler;
 
 import static com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicyTest.throttled;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -31,6 +32,7 @@ import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
  * Whole invocations under throttling, through {@link Handlers} with a clock that moves only when
@@ -80,6 +82,43 @@ class ThrottledInvocationTest {
         assertEquals(ProgressEvent.defaultSuccessHandler(model), invoke(Action.READ, model, null, null));
         // the third is below 600 ms: 14.55 s before the deadline, the ceiling is 14.55 s / 20
         assertEquals(List.of(Duration.ofMillis(150), Duration.ofMillis(300), Duration.ofNanos(545_625_000)), sleeps);
+    }
+
+    @Test
+    void theInvocationLogsOneLineWithItsOutcomeItsTimeAndItsThrottledCalls() {
+        final ResourceModel model = HandlerTestSupport.fullModel();
+        when(client.getIntegrationResponse(any(GetIntegrationResponseRequest.class)))
+                .thenThrow(throttled(1), throttled(1), throttled(1))
+                .thenReturn(HandlerTestSupport.getResponse(model));
+        final ResourceHandlerRequest<ResourceModel> request = HandlerTestSupport.request(model, null);
+        request.setLogicalResourceIdentifier("MyResponse");
+        final List<String> logged = new ArrayList<>();
+
+        handlers.invoke(HandlerTestSupport.proxy(), request, Action.READ, null, logged::add);
+
+        // the waits of the test above: 150 ms, 300 ms and 545.625 ms
+        assertEquals(List.of("READ MyResponse: SUCCESS after 995 ms, 4 service calls, 3 throttled"), logged);
+    }
+
+    @Test
+    void anUpdateAtItsWaitDeadlineLogsWhenItWillBeInvokedAgain() {
+        when(client.updateIntegrationResponse(any(UpdateIntegrationResponseRequest.class)))
+                .thenThrow(throttled(1));
+        final List<String> logged = new ArrayList<>();
+
+        final ProgressEvent<ResourceModel, CallbackContext> event = handlers.invoke(
+                HandlerTestSupport.proxy(),
+                HandlerTestSupport.request(HandlerTestSupport.fullModel(), HandlerTestSupport.fullModel()),
+                Action.UPDATE,
+                null,
+                logged::add);
+
+        assertEquals(OperationStatus.IN_PROGRESS, event.getStatus());
+        assertThat(logged)
+                .singleElement()
+                .asString()
+                .matches("UPDATE \\(no logical id\\): IN_PROGRESS \\(again in " + event.getCallbackDelaySeconds()
+                        + " s\\) after \\d+ ms, (\\d+) service calls, \\1 throttled");
     }
 
     @Test

@@ -14,7 +14,14 @@ public final class RecordingContext {
 
     public static Context into(final List<String> lines) {
         final Context context = mock(Context.class);
-        when(context.getLogger()).thenReturn(new LambdaLogger() {
+        when(context.getLogger()).thenReturn(logger(lines));
+        when(context.getRemainingTimeInMillis()).thenReturn(60_000);
+        return context;
+    }
+
+    /** A Lambda logger adding each message to {@code lines}. */
+    public static LambdaLogger logger(final List<String> lines) {
+        return new LambdaLogger() {
             @Override
             public void log(final String message) {
                 lines.add(message);
@@ -24,8 +31,6 @@ public final class RecordingContext {
             public void log(final byte[] message) {
                 lines.add(new String(message, StandardCharsets.UTF_8));
             }
-        });
-        when(context.getRemainingTimeInMillis()).thenReturn(60_000);
-        return context;
+        };
     }
 }

@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.local.lambda;
 
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.community.apigatewayv2.integrationresponse.local.net.HttpExchanges;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -44,7 +44,7 @@ final class LambdaInvokeHandler implements HttpHandler {
     private final ExecutorService workers;
     private final Duration timeout;
     private final int memoryLimitInMb;
-    private final LambdaLogger logger;
+    private final PrintStreamLambdaLogger logger;
     private final Consumer<String> invocationCounter;
 
     LambdaInvokeHandler(
@@ -52,7 +52,7 @@ final class LambdaInvokeHandler implements HttpHandler {
             ExecutorService workers,
             Duration timeout,
             int memoryLimitInMb,
-            LambdaLogger logger,
+            PrintStreamLambdaLogger logger,
             Consumer<String> invocationCounter) {
         this.functions = functions;
         this.workers = workers;
@@ -157,13 +157,18 @@ final class LambdaInvokeHandler implements HttpHandler {
 
     private void invoke(HttpExchange exchange, String functionName, RequestStreamHandler function, byte[] body)
             throws IOException, LambdaServiceError {
-        LocalLambdaContext context = new LocalLambdaContext(functionName, timeout, memoryLimitInMb, logger);
+        String requestId = UUID.randomUUID().toString();
+        LocalLambdaContext context = new LocalLambdaContext(requestId, functionName, timeout, memoryLimitInMb, logger);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Future<?> running;
+        long begun = System.nanoTime();
         try {
             running = workers.submit(() -> {
-                function.handleRequest(new ByteArrayInputStream(body), output, context);
-                return null;
+                logger.line("START RequestId: " + requestId + " Version: $LATEST");
+                return logger.during(requestId, () -> {
+                    function.handleRequest(new ByteArrayInputStream(body), output, context);
+                    return null;
+                });
             });
         } catch (RejectedExecutionException e) {
             throw new LambdaServiceError(429, "TooManyRequestsException", "Rate Exceeded.");
@@ -173,11 +178,14 @@ final class LambdaInvokeHandler implements HttpHandler {
         exchange.getResponseHeaders().set("X-Amz-Executed-Version", "$LATEST");
         try {
             running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            report(requestId, begun, "");
             HttpExchanges.sendJson(exchange, 200, output.toByteArray());
         } catch (ExecutionException e) {
+            report(requestId, begun, "");
             sendFunctionError(exchange, unhandled(e.getCause()));
         } catch (TimeoutException e) {
             running.cancel(true);
+            report(requestId, begun, "\tStatus: timeout");
             ObjectNode error = mapper.createObjectNode();
             error.put(
                     "errorMessage",
@@ -188,6 +196,20 @@ final class LambdaInvokeHandler implements HttpHandler {
             Thread.currentThread().interrupt();
             throw new LambdaServiceError(503, "ServiceException", "The local endpoint is shutting down");
         }
+    }
+
+    /** Lambda's END and REPORT lines for an invocation begun at {@code begun} (nanoTime). */
+    private void report(String requestId, long begun, String status) {
+        double millis = (System.nanoTime() - begun) / 1_000_000.0;
+        logger.line("END RequestId: " + requestId);
+        logger.line(String.format(
+                Locale.ROOT,
+                "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB%s",
+                requestId,
+                millis,
+                (long) Math.ceil(millis),
+                memoryLimitInMb,
+                status));
     }
 
     /** The body the Java runtime returns for an exception that escapes the handler. */

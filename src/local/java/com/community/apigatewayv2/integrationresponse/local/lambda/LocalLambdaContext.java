@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  */
 public final class LocalLambdaContext implements Context {
 
-    private final String awsRequestId = UUID.randomUUID().toString();
+    private final String awsRequestId;
     private final String functionName;
     private final long deadlineNanos;
     private final int memoryLimitInMb;
@@ -26,12 +26,29 @@ public final class LocalLambdaContext implements Context {
     private final LongSupplier nanoTime;
 
     public LocalLambdaContext(String functionName, Duration timeout, int memoryLimitInMb, LambdaLogger logger) {
-        this(functionName, timeout, memoryLimitInMb, logger, System::nanoTime);
+        this(UUID.randomUUID().toString(), functionName, timeout, memoryLimitInMb, logger, System::nanoTime);
+    }
+
+    /** As above, with the request id the invocation's log lines already carry. */
+    LocalLambdaContext(
+            String awsRequestId, String functionName, Duration timeout, int memoryLimitInMb, LambdaLogger logger) {
+        this(awsRequestId, functionName, timeout, memoryLimitInMb, logger, System::nanoTime);
     }
 
     /** @param nanoTime the clock the remaining time counts down on ({@link System#nanoTime()} but in tests) */
     LocalLambdaContext(
             String functionName, Duration timeout, int memoryLimitInMb, LambdaLogger logger, LongSupplier nanoTime) {
+        this(UUID.randomUUID().toString(), functionName, timeout, memoryLimitInMb, logger, nanoTime);
+    }
+
+    private LocalLambdaContext(
+            String awsRequestId,
+            String functionName,
+            Duration timeout,
+            int memoryLimitInMb,
+            LambdaLogger logger,
+            LongSupplier nanoTime) {
+        this.awsRequestId = Objects.requireNonNull(awsRequestId, "awsRequestId");
         this.functionName = Objects.requireNonNull(functionName, "functionName");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.deadlineNanos = nanoTime.getAsLong() + timeout.toNanos();

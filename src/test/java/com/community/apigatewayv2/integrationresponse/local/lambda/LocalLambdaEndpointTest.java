@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.local.lambda;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -175,7 +176,14 @@ class LocalLambdaEndpointTest {
         assertEquals(Optional.of("application/json"), response.headers().firstValue("Content-Type"));
         assertFalse(response.headers().firstValue("X-Amz-Function-Error").isPresent());
         assertEquals(1, endpoint.invocationCount("Echo"));
-        assertEquals("echo invoked\n", logs.toString(StandardCharsets.UTF_8));
+        // Lambda's own lines around the function's, which carry the time and the request id
+        String id = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
+        assertThat(logs.toString(StandardCharsets.UTF_8))
+                .matches("START RequestId: " + id + " Version: \\$LATEST\n"
+                        + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z\t" + id + "\techo invoked\n"
+                        + "END RequestId: " + id + "\n"
+                        + "REPORT RequestId: " + id
+                        + "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms\tMemory Size: 512 MB\n");
     }
 
     @Test

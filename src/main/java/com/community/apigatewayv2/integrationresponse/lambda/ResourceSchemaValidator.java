@@ -54,8 +54,8 @@ final class ResourceSchemaValidator implements SchemaValidator {
     /**
      * The runtime's scrubbed failure, each message completed with the rule that was broken where the
      * scrubbing left only its keyword: a value's pattern ("failed validation constraint for keyword
-     * [pattern]"), the values an enum allows, or the pattern a map's keys must match. Rules are the schema's, never the input's
-     * values, so nothing the scrubbing removed comes back.
+     * [pattern]"), the values an enum allows, or the pattern a map's keys must match. Rules are the
+     * schema's, never the input's values, so nothing the scrubbing removed comes back.
      */
     private static ValidationException withRules(
             final org.everit.json.schema.ValidationException found, final ValidationException scrubbed) {

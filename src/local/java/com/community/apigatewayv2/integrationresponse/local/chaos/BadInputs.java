@@ -365,8 +365,8 @@ public final class BadInputs {
         event.put("region", stack.region());
         ObjectNode request = event.putObject("request");
         request.put("clientRequestToken", "chaos-" + n);
-        request.set("desiredResourceState", createModel());
-        ObjectNode model = (ObjectNode) request.get("desiredResourceState");
+        ObjectNode model = createModel();
+        request.set("desiredResourceState", model);
         String hint;
         switch (n % 6) {
             case 0 -> {

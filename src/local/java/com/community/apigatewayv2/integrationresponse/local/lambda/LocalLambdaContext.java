@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,23 +24,14 @@ public final class LocalLambdaContext implements Context {
     /** The monotonic clock, in nanoseconds, the remaining time is counted on. */
     private final LongSupplier nanoTime;
 
-    public LocalLambdaContext(String functionName, Duration timeout, int memoryLimitInMb, LambdaLogger logger) {
-        this(UUID.randomUUID().toString(), functionName, timeout, memoryLimitInMb, logger, System::nanoTime);
-    }
-
-    /** As above, with the request id the invocation's log lines already carry. */
-    LocalLambdaContext(
+    /** The context of the invocation {@code awsRequestId}, whose remaining time counts down on the real clock. */
+    public LocalLambdaContext(
             String awsRequestId, String functionName, Duration timeout, int memoryLimitInMb, LambdaLogger logger) {
         this(awsRequestId, functionName, timeout, memoryLimitInMb, logger, System::nanoTime);
     }
 
     /** @param nanoTime the clock the remaining time counts down on ({@link System#nanoTime()} but in tests) */
     LocalLambdaContext(
-            String functionName, Duration timeout, int memoryLimitInMb, LambdaLogger logger, LongSupplier nanoTime) {
-        this(UUID.randomUUID().toString(), functionName, timeout, memoryLimitInMb, logger, nanoTime);
-    }
-
-    private LocalLambdaContext(
             String awsRequestId,
             String functionName,
             Duration timeout,

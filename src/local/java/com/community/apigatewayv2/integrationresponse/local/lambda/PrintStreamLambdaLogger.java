@@ -3,7 +3,7 @@ package com.community.apigatewayv2.integrationresponse.local.lambda;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -20,17 +20,11 @@ import java.util.concurrent.Callable;
 public final class PrintStreamLambdaLogger implements LambdaLogger {
 
     private final PrintStream sink;
-    private final Clock clock;
     /** The request id of the invocation running on each thread, while it runs. */
     private final ThreadLocal<String> requestId = new ThreadLocal<>();
 
     public PrintStreamLambdaLogger(PrintStream sink) {
-        this(sink, Clock.systemUTC());
-    }
-
-    PrintStreamLambdaLogger(PrintStream sink, Clock clock) {
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Runs {@code invocation} on this thread with its messages tagged with {@code id}. */
@@ -48,7 +42,7 @@ public final class PrintStreamLambdaLogger implements LambdaLogger {
         synchronized (sink) {
             String id = requestId.get();
             if (id != null) {
-                sink.print(clock.instant().truncatedTo(ChronoUnit.MILLIS) + "\t" + id + "\t");
+                sink.print(Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\t" + id + "\t");
             }
             sink.print(message);
             sink.flush();

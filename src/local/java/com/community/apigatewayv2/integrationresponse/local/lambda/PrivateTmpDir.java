@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 public final class PrivateTmpDir {
 
-    static final String PREFIX = "cfn-local-";
+    private static final String PREFIX = "cfn-local-";
 
     private static final List<Path> CLAIMED = new ArrayList<>();
 

@@ -26,6 +26,7 @@ class LocalLambdaSupportTest {
     void remainingTimeCountsDownFromCreation() {
         AtomicLong now = new AtomicLong(5_000_000_000L);
         LocalLambdaContext context = new LocalLambdaContext(
+                "req-1",
                 "Fn",
                 Duration.ofMillis(400),
                 256,
@@ -49,6 +50,7 @@ class LocalLambdaSupportTest {
     @Test
     void theRealClockCountsDownFromTheTimeout() {
         LocalLambdaContext context = new LocalLambdaContext(
+                "req-2",
                 "Fn",
                 Duration.ofDays(1),
                 256,

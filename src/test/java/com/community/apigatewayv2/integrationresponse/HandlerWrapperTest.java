@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -72,6 +73,8 @@ class HandlerWrapperTest {
                                         .put("TemplateSelectionExpression", "$request.body.type"))
                         .toMap(),
                 new JSONObject(out.toString(StandardCharsets.UTF_8)).toMap());
+        assertThat(log)
+                .anyMatch(line -> line.matches("READ \\(no logical id\\): SUCCESS after \\d+ ms, 1 service call\\R"));
     }
 
     @Test
@@ -95,5 +98,7 @@ class HandlerWrapperTest {
         assertEquals("SUCCESS", answer.getString("status"), answer::toString);
         assertEquals("r1", answer.getJSONObject("resourceModel").getString("IntegrationResponseId"));
         assertEquals("$default", answer.getJSONObject("resourceModel").getString("IntegrationResponseKey"));
+        // the function's log holds the invocation's closing line, with the logical id the payload named
+        assertThat(log).anyMatch(line -> line.matches("READ Response: SUCCESS after \\d+ ms, 1 service call\\R"));
     }
 }

@@ -7,7 +7,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.community.apigatewayv2.integrationresponse.handler.HandlerConfig;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,7 +32,7 @@ class HandlerWrapperExecutableTest {
     private int run(final String... args) throws IOException {
         return HandlerWrapperExecutable.run(
                 args,
-                new Handlers(region -> client),
+                new Handlers(new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION)),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }

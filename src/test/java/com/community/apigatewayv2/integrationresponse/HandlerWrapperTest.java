@@ -6,7 +6,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.community.apigatewayv2.integrationresponse.handler.HandlerConfig;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicy;
 import com.community.apigatewayv2.integrationresponse.lambda.RecordingContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +25,8 @@ import software.amazon.awssdk.services.apigatewayv2.model.GetIntegrationResponse
 /** The entry points by the names CloudFormation, SAM and the cfn CLI give them, each serving a READ. */
 class HandlerWrapperTest {
     private final ApiGatewayV2Client client = mock(ApiGatewayV2Client.class);
-    private final HandlerWrapper wrapper = new HandlerWrapper(new Handlers(region -> client));
+    private final HandlerWrapper wrapper =
+            new HandlerWrapper(new Handlers(new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION)));
     private final List<String> log = new ArrayList<>();
 
     HandlerWrapperTest() {

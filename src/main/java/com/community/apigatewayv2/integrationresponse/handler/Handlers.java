@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
-import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -53,42 +51,22 @@ public final class Handlers {
             Action.UPDATE, IdentifierRule.NAMES_A_RESOURCE,
             Action.DELETE, IdentifierRule.NAMES_A_RESOURCE));
 
-    private final Function<String, ApiGatewayV2Client> clients;
+    private final HandlerConfig config;
     private final Map<Action, BaseHandlerStd> handlers;
-    private final ThrottlePolicy throttlePolicy;
 
-    /** The production handlers, with one API Gateway V2 client per region. */
+    /** The production handlers: {@link HandlerConfig#production()}. */
     public Handlers() {
-        this(ClientBuilder::client);
+        this(HandlerConfig.production());
     }
 
-    /** The production handlers, waiting throttling out as {@code throttlePolicy} says (a scaled one locally). */
-    public Handlers(final ThrottlePolicy throttlePolicy) {
-        this(ClientBuilder::client, throttlePolicy);
-    }
-
-    /** @param clients the API Gateway V2 client for a region */
-    public Handlers(final Function<String, ApiGatewayV2Client> clients) {
-        this(clients, ThrottlePolicy.PRODUCTION);
-    }
-
-    /** @param throttlePolicy how throttling is waited out: {@link ThrottlePolicy#PRODUCTION}, or a scaled one locally */
-    public Handlers(final Function<String, ApiGatewayV2Client> clients, final ThrottlePolicy throttlePolicy) {
-        this(clients, allHandlers(), throttlePolicy);
+    public Handlers(final HandlerConfig config) {
+        this(config, allHandlers());
     }
 
     /** @param handlers the handler for each action, for tests that record what a handler is given */
-    public Handlers(final Function<String, ApiGatewayV2Client> clients, final Map<Action, BaseHandlerStd> handlers) {
-        this(clients, handlers, ThrottlePolicy.PRODUCTION);
-    }
-
-    private Handlers(
-            final Function<String, ApiGatewayV2Client> clients,
-            final Map<Action, BaseHandlerStd> handlers,
-            final ThrottlePolicy throttlePolicy) {
-        this.clients = clients;
+    public Handlers(final HandlerConfig config, final Map<Action, BaseHandlerStd> handlers) {
+        this.config = config;
         this.handlers = handlers;
-        this.throttlePolicy = throttlePolicy;
     }
 
     private static Map<Action, BaseHandlerStd> allHandlers() {
@@ -112,12 +90,13 @@ public final class Handlers {
             final Action action,
             final CallbackContext callbackContext,
             final Logger log) {
+        final ThrottlePolicy throttlePolicy = config.throttlePolicy();
         final long start = throttlePolicy.now();
         // its client is built on the first call: a request refused before any costs nothing
         final PacedProxyClient client = action == null
                 ? null
                 : new PacedProxyClient(
-                        proxy.newProxy(() -> clients.apply(request.getRegion())),
+                        proxy.newProxy(() -> config.client(request.getRegion())),
                         throttlePolicy,
                         throttlePolicy.budget(action));
         final ProgressEvent<ResourceModel, CallbackContext> event =

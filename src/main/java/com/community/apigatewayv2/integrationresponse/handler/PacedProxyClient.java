@@ -87,15 +87,15 @@ final class PacedProxyClient implements ProxyClient<ApiGatewayV2Client> {
     @SuppressWarnings("unchecked")
     private <RequestT extends AwsRequest> RequestT withinHardStop(final RequestT request) {
         final Duration left = Duration.ofNanos(Math.max(budget.hardStop() - policy.now(), 1_000_000));
-        if (left.compareTo(ClientBuilder.CALL_TIMEOUT) >= 0) {
+        if (left.compareTo(ClientBuilder.scaled(ClientBuilder.CALL_TIMEOUT, policy.scale())) >= 0) {
             return request;
         }
+        final Duration attemptTimeout = ClientBuilder.scaled(ClientBuilder.ATTEMPT_TIMEOUT, policy.scale());
         final AwsRequestOverrideConfiguration configuration = request.overrideConfiguration()
                 .map(AwsRequestOverrideConfiguration::toBuilder)
                 .orElseGet(AwsRequestOverrideConfiguration::builder)
                 .apiCallTimeout(left)
-                .apiCallAttemptTimeout(
-                        left.compareTo(ClientBuilder.ATTEMPT_TIMEOUT) < 0 ? left : ClientBuilder.ATTEMPT_TIMEOUT)
+                .apiCallAttemptTimeout(left.compareTo(attemptTimeout) < 0 ? left : attemptTimeout)
                 .build();
         return (RequestT)
                 request.toBuilder().overrideConfiguration(configuration).build();

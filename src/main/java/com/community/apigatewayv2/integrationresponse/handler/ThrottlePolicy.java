@@ -38,8 +38,8 @@ import software.amazon.cloudformation.proxy.ProxyClient;
  *
  * <p>The waits run on the clock and sleeper this policy is built with, scaled by one factor, so the
  * local tooling can shrink them; production uses {@link #PRODUCTION}. Callback delays go to
- * CloudFormation unscaled: whoever re-invokes applies its own scale. The SDK's timeouts and the
- * hard stop that cuts them are never scaled.
+ * CloudFormation unscaled: whoever re-invokes applies its own scale. The clients' timeouts shrink
+ * too, down to a floor ({@link HandlerConfig#of}); the hard stop that cuts them is never scaled.
  */
 public final class ThrottlePolicy {
     static final Duration MUTATING_LIMIT = Duration.ofSeconds(60);
@@ -140,7 +140,8 @@ public final class ThrottlePolicy {
     Budget budget(final Action action) {
         final Duration limit = action == Action.READ || action == Action.LIST ? READ_LIMIT : MUTATING_LIMIT;
         final long now = nanoClock.getAsLong();
-        // the SDK's own timeouts are not scaled, so neither is the hard stop that cuts them
+        // the hard stop is CloudFormation's limit and is never scaled (the clients' timeouts, scaled,
+        // keep a floor a loaded machine's calls stay under: see ClientBuilder)
         return new Budget(
                 now + scaled(limit.minus(AFTER_WAIT)),
                 now + limit.minus(AFTER_HARD_STOP).toNanos());

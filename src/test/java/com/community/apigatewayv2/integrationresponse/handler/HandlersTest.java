@@ -36,7 +36,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 /** What each action needs of the model, checked once for every handler, before any call. */
 class HandlersTest {
     private final ApiGatewayV2Client client = HandlerTestSupport.mockClient();
-    private final Handlers handlers = new Handlers(region -> client);
+    private final Handlers handlers = new Handlers(new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION));
 
     private ProgressEvent<ResourceModel, CallbackContext> invoke(final Action action, final ResourceModel model) {
         return handlers.invoke(
@@ -151,7 +151,9 @@ class HandlersTest {
                 invoke(null, fullModel()));
         assertEquals(
                 ProgressEvent.failed(null, null, HandlerErrorCode.InvalidRequest, "Unknown action LIST"),
-                new Handlers(region -> client, new EnumMap<>(Action.class))
+                new Handlers(
+                                new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION),
+                                new EnumMap<>(Action.class))
                         .invoke(
                                 HandlerTestSupport.proxy(),
                                 HandlerTestSupport.request(fullModel()),
@@ -189,10 +191,12 @@ class HandlersTest {
         when(client.deleteIntegrationResponse(sent.capture()))
                 .thenReturn(DeleteIntegrationResponseResponse.builder().build());
 
-        final ProgressEvent<ResourceModel, CallbackContext> event = new Handlers(region -> {
-                    regions.add(region);
-                    return client;
-                })
+        final ProgressEvent<ResourceModel, CallbackContext> event = new Handlers(new HandlerConfig(
+                        region -> {
+                            regions.add(region);
+                            return client;
+                        },
+                        ThrottlePolicy.PRODUCTION))
                 .invoke(
                         HandlerTestSupport.proxy(),
                         HandlerTestSupport.request(fullModel()),
@@ -231,7 +235,8 @@ class HandlersTest {
         final List<String> logged = new ArrayList<>();
 
         final ProgressEvent<ResourceModel, CallbackContext> event = new Handlers(
-                        region -> client, new EnumMap<>(Map.of(Action.READ, broken)))
+                        new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION),
+                        new EnumMap<>(Map.of(Action.READ, broken)))
                 .invoke(
                         HandlerTestSupport.proxy(),
                         HandlerTestSupport.request(fullModel()),

@@ -53,7 +53,7 @@ class ThrottledInvocationTest {
                 clock.addAndGet(duration.toNanos());
             },
             () -> 0.5);
-    private final Handlers handlers = new Handlers(region -> client, policy);
+    private final Handlers handlers = new Handlers(new HandlerConfig(region -> client, policy));
 
     private ProgressEvent<ResourceModel, CallbackContext> invoke(
             final Action action,

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import com.community.apigatewayv2.integrationresponse.handler.HandlerConfig;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,7 +34,7 @@ class CredentialLeakTest {
             + "\", \"sessionToken\": \"" + CANARY + "session\"}";
 
     private final ApiGatewayV2Client client = mock(ApiGatewayV2Client.class);
-    private final Handlers handlers = new Handlers(region -> client);
+    private final Handlers handlers = new Handlers(new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION));
     private final List<String> log = new ArrayList<>();
 
     private static String request(final String more) {

@@ -8,8 +8,10 @@ import static org.mockito.Mockito.mock;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.community.apigatewayv2.integrationresponse.handler.BaseHandlerStd;
+import com.community.apigatewayv2.integrationresponse.handler.HandlerConfig;
 import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicy;
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,7 +126,7 @@ class LeanPathTest {
 
         final Recording handler = new Recording();
         final Handlers handlers = new Handlers(
-                region -> mock(ApiGatewayV2Client.class),
+                new HandlerConfig(region -> mock(ApiGatewayV2Client.class), ThrottlePolicy.PRODUCTION),
                 Map.of(
                         Action.CREATE,
                         handler,

@@ -11,8 +11,10 @@ import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.community.apigatewayv2.integrationresponse.handler.BaseHandlerStd;
+import com.community.apigatewayv2.integrationresponse.handler.HandlerConfig;
 import com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
+import com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicy;
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.Configuration;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
@@ -53,10 +55,12 @@ class RequestRouterTest {
     private final ApiGatewayV2Client client = HandlerTestSupport.mockClient();
     private final List<String> logLines = new ArrayList<>();
     private final List<String> regionsAsked = new ArrayList<>();
-    private final Handlers handlers = new Handlers(region -> {
-        regionsAsked.add(region);
-        return client;
-    });
+    private final Handlers handlers = new Handlers(new HandlerConfig(
+            region -> {
+                regionsAsked.add(region);
+                return client;
+            },
+            ThrottlePolicy.PRODUCTION));
     private final RequestRouter wrapper = new RequestRouter(handlers);
 
     private Context context() {
@@ -355,7 +359,7 @@ class RequestRouterTest {
             throw new AssertionError("the handler broke");
         });
         return new RequestRouter(new Handlers(
-                region -> client,
+                new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION),
                 new EnumMap<>(Map.of(
                         Action.READ, IN_PROGRESS,
                         Action.LIST, IN_PROGRESS,
@@ -400,7 +404,7 @@ class RequestRouterTest {
     @Test
     void everyMutatingActionMayAnswerInProgressOnEitherPath() throws IOException {
         final RequestRouter router = new RequestRouter(new Handlers(
-                region -> client,
+                new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION),
                 new EnumMap<>(
                         Map.of(Action.CREATE, IN_PROGRESS, Action.UPDATE, IN_PROGRESS, Action.DELETE, IN_PROGRESS))));
         final JSONObject identifier = new JSONObject()
@@ -456,8 +460,9 @@ class RequestRouterTest {
         final BaseHandlerStd failsWithTheModel =
                 HandlerTestSupport.answering((request, callbackContext) -> ProgressEvent.failed(
                         request.getDesiredResourceState(), null, HandlerErrorCode.NotStabilized, "not stable"));
-        final Handlers failing =
-                new Handlers(region -> client, new EnumMap<>(Map.of(Action.CREATE, failsWithTheModel)));
+        final Handlers failing = new Handlers(
+                new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION),
+                new EnumMap<>(Map.of(Action.CREATE, failsWithTheModel)));
         final JSONObject create = handlerRequest("CREATE", createInput());
         final ByteArrayOutputStream executable = new ByteArrayOutputStream();
 
@@ -501,7 +506,11 @@ class RequestRouterTest {
         final File tmpDir = emptyTmpDir();
         assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
         final RequestRouter router = new RequestRouter(
-                new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS))), true, () -> now);
+                new Handlers(
+                        new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION),
+                        new EnumMap<>(Map.of(Action.READ, READS))),
+                true,
+                () -> now);
         final JSONObject read = aRead();
 
         assertEquals("SUCCESS", invoke(router, read).getString("status"));
@@ -553,7 +562,9 @@ class RequestRouterTest {
         final File tmpDir = emptyTmpDir();
         assertThat(tmpDir.setLastModified(LISTED_EMPTY_AT)).isTrue();
         final RequestRouter router = new RequestRouter(
-                new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS))),
+                new Handlers(
+                        new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION),
+                        new EnumMap<>(Map.of(Action.READ, READS))),
                 true,
                 () -> LISTED_EMPTY_AT + 10_000);
         final JSONObject read = aRead();
@@ -569,7 +580,9 @@ class RequestRouterTest {
     /** The executable wrapper and the runtime's TestEntrypoint empty the temporary directory only when told to. */
     @Test
     void theExecutableWrapperAndTheTestEntrypointEmptyTheTemporaryDirectoryOnlyInsideLambda() throws IOException {
-        final Handlers reads = new Handlers(region -> client, new EnumMap<>(Map.of(Action.READ, READS)));
+        final Handlers reads = new Handlers(
+                new HandlerConfig(region -> client, ThrottlePolicy.PRODUCTION),
+                new EnumMap<>(Map.of(Action.READ, READS)));
         final byte[] read = aRead().toString().getBytes(StandardCharsets.UTF_8);
         final byte[] testRead = new JSONObject()
                 .put("credentials", canaryCredentials())

@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.local.chaos;
 
+import com.community.apigatewayv2.integrationresponse.handler.HandlerConfig;
 import com.community.apigatewayv2.integrationresponse.local.apigateway.FaultPlan;
 import com.community.apigatewayv2.integrationresponse.local.chaos.BadInputs.BadInput;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultInjector;
@@ -54,6 +55,14 @@ public final class Chaos {
      * delays run 50 times faster, so a scenario throttled throughout ends in about a second.
      */
     static final double TIME_SCALE = 0.02;
+
+    /**
+     * How long a {@code timeout} fault holds a request: past the handler's attempt timeout at this
+     * time scale, by as much as {@link FaultInjector#DEFAULT_TIMEOUT_DELAY} outlasts it in real time.
+     */
+    static final Duration TIMEOUT_HOLD = HandlerConfig.attemptTimeout(TIME_SCALE)
+            .multipliedBy(FaultInjector.DEFAULT_TIMEOUT_DELAY.toMillis())
+            .dividedBy(HandlerConfig.attemptTimeout(1).toMillis());
 
     /** The figures of one run; {@link #holds()} when every one is as it must be. */
     public record Figures(
@@ -282,7 +291,7 @@ public final class Chaos {
     private Answer faulted(
             String spec, String action, ObjectNode desired, ObjectNode previous, String expected, String targetKey) {
         String before = stateOutside(targetKey);
-        FaultInjector injector = new FaultInjector(FaultSpec.parse(spec), FaultInjector.DEFAULT_TIMEOUT_DELAY, seed);
+        FaultInjector injector = new FaultInjector(FaultSpec.parse(spec), TIMEOUT_HOLD, seed);
         stack.emulator().setFaultPlan(injector);
         Answer answer;
         try {

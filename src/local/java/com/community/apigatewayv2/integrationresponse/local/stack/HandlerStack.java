@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 /**
  * The {@link LocalDeployment} as the reliability checks use it: every answer kept whole, whatever the
  * endpoint said, and every place a canary credential could leak to watched: each answer, the
- * function's log, and the files under {@code java.io.tmpdir}. One stack at a time in a JVM: the
- * handler finds the emulator through a JVM-wide endpoint setting.
+ * function's log, and the files under {@code java.io.tmpdir}. Stacks in one JVM are independent:
+ * each one's handlers are configured with its own emulator's endpoint.
  */
 public final class HandlerStack implements AutoCloseable {
 

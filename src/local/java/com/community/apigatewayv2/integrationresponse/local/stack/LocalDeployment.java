@@ -1,6 +1,7 @@
 package com.community.apigatewayv2.integrationresponse.local.stack;
 
 import com.community.apigatewayv2.integrationresponse.HandlerWrapper;
+import com.community.apigatewayv2.integrationresponse.handler.HandlerConfig;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
 import com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicy;
 import com.community.apigatewayv2.integrationresponse.local.apigateway.AccountQuota;
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
@@ -37,6 +40,7 @@ public final class LocalDeployment implements AutoCloseable {
 
     private final LocalApiGatewayV2 apiGateway;
     private final LocalLambdaEndpoint lambda;
+    private final SdkHttpClient http;
     private final Region region;
     private final AwsCredentials credentials;
     private LocalCloudControl cloudControl;
@@ -44,10 +48,12 @@ public final class LocalDeployment implements AutoCloseable {
     private LocalDeployment(
             final LocalApiGatewayV2 apiGateway,
             final LocalLambdaEndpoint lambda,
+            final SdkHttpClient http,
             final Region region,
             final AwsCredentials credentials) {
         this.apiGateway = apiGateway;
         this.lambda = lambda;
+        this.http = http;
         this.region = region;
         this.credentials = credentials;
     }
@@ -112,26 +118,30 @@ public final class LocalDeployment implements AutoCloseable {
         } else {
             apiGateway = new LocalApiGatewayV2(apiGatewayPort).start();
             apiGateway.setAccountQuota(pace.quota());
-            // the handler reads the SDK's standard endpoint setting, so no handler code knows about this
-            System.setProperty(LocalApiGatewayV2.ENDPOINT_PROPERTY, apiGateway.url());
             credentials = canaryCredentials();
             chosenRegion = Region.of(region != null ? region : LocalEndpoint.REGION);
         }
         // Lambda never runs two invocations in one instance at once, and the runtime relies on it.
-        // in real time, the function is built exactly as Lambda builds it
-        final Supplier<HandlerWrapper> function = pace.timeScale() == 1.0
+        // Against AWS in real time, the function is built exactly as Lambda builds it; otherwise each
+        // environment has clients of its own, all on the deployment's connection pool, calling the
+        // local endpoint, their waits and timeouts scaled
+        final SdkHttpClient http = connectionPool(pace);
+        final URI endpoint = apiGateway == null ? null : URI.create(apiGateway.url());
+        final Supplier<HandlerWrapper> function = aws && pace.timeScale() == 1.0
                 ? HandlerWrapper::new
-                : () -> new HandlerWrapper(new Handlers(ThrottlePolicy.scaled(pace.timeScale())));
+                : () -> new HandlerWrapper(
+                        new Handlers(HandlerConfig.of(endpoint, http, ThrottlePolicy.scaled(pace.timeScale()))));
         final LocalLambdaEndpoint lambda;
         try {
             lambda = startLambda(lambdaPort, pace, function, handlerLog);
         } catch (IOException | RuntimeException e) {
+            http.close();
             if (apiGateway != null) {
                 apiGateway.close(); // a busy port must not leave the other endpoint running
             }
             throw e;
         }
-        final LocalDeployment deployment = new LocalDeployment(apiGateway, lambda, chosenRegion, credentials);
+        final LocalDeployment deployment = new LocalDeployment(apiGateway, lambda, http, chosenRegion, credentials);
         try {
             final HandlerRequests requests = deployment.requests();
             deployment.cloudControl = new LocalCloudControl(
@@ -159,13 +169,24 @@ public final class LocalDeployment implements AutoCloseable {
                 .port(lambdaPort)
                 .maxConcurrency(pace.lambdaConcurrency())
                 .function(LambdaInvoker.TYPE_FUNCTION, new ExecutionEnvironments(function))
-                .function(
-                        SamTestEvent.FUNCTION,
-                        new ExecutionEnvironments(
-                                () -> (in, out, context) -> new HandlerWrapper().testEntrypoint(in, out, context)))
+                .function(SamTestEvent.FUNCTION, new ExecutionEnvironments(() -> {
+                    final HandlerWrapper environment = function.get();
+                    return environment::testEntrypoint;
+                }))
                 .logSink(handlerLog)
                 .build()
                 .start();
+    }
+
+    /**
+     * The handlers' connections, shared by every execution environment: as many as may be in use at
+     * once (each environment runs one invocation at a time, and both functions may run that many).
+     */
+    @SuppressWarnings("deprecation") // Apache 4, as the handler's own client (ClientBuilder)
+    private static SdkHttpClient connectionPool(final Pace pace) {
+        return ApacheHttpClient.builder()
+                .maxConnections(2 * pace.lambdaConcurrency())
+                .build();
     }
 
     /** The local API Gateway V2 endpoint, or null when the stack talks to AWS. */
@@ -252,9 +273,9 @@ public final class LocalDeployment implements AutoCloseable {
             cloudControl.close();
         }
         lambda.close();
+        http.close();
         if (apiGateway != null) {
             apiGateway.close();
-            System.clearProperty(LocalApiGatewayV2.ENDPOINT_PROPERTY);
         }
     }
 

@@ -116,13 +116,12 @@ class HandlerJarIT {
                 ApiGatewayV2Client client = EmulatorClients.sdkClient(emulator)) {
             String apiId = EmulatorClients.createWebSocketApi(client);
             String integrationId = EmulatorClients.createMockIntegration(client, apiId);
-            Process child = new ProcessBuilder(
+            ProcessBuilder builder = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
                                     .toString(),
                             "-Xlog:class+load=info:file=" + classes,
                             "-Djava.io.tmpdir=" + childTmp,
                             "-Daws.region=us-east-1",
-                            "-D" + LocalApiGatewayV2.ENDPOINT_PROPERTY + "=" + emulator.url(),
                             "-cp",
                             handlerJar + java.io.File.pathSeparator + driverDir,
                             DRIVER,
@@ -130,8 +129,11 @@ class HandlerJarIT {
                             apiId,
                             integrationId,
                             "/lean/")
-                    .redirectError(work.resolve("child.log").toFile())
-                    .start();
+                    .redirectError(work.resolve("child.log").toFile());
+            // the environment's endpoint setting, as a user pointing the jar at another endpoint gives it
+            builder.environment().put("AWS_ENDPOINT_URL_APIGATEWAYV2", emulator.url());
+            builder.environment().remove("AWS_ENDPOINT_URL");
+            Process child = builder.start();
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(child.waitFor(2, TimeUnit.MINUTES))
                     .as("the child JVM ends")

@@ -40,7 +40,7 @@ public final class ExceptionTranslator {
             return HandlerErrorCode.InvalidRequest;
         }
         if (exception instanceof ConflictException) {
-            return action == Action.CREATE ? HandlerErrorCode.AlreadyExists : HandlerErrorCode.ResourceConflict;
+            return ActionRule.of(action).conflict();
         }
         if (exception instanceof TooManyRequestsException) {
             return HandlerErrorCode.Throttling;

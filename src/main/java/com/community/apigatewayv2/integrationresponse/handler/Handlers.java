@@ -3,14 +3,11 @@ package com.community.apigatewayv2.integrationresponse.handler;
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel.Property;
-import com.community.apigatewayv2.integrationresponse.model.ResourceModel.Property.Role;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -25,32 +22,6 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * call {@link #invoke}, so they answer alike by construction.
  */
 public final class Handlers {
-    private static final List<Property> PARENT = Property.playing(Role.PARENT);
-
-    /**
-     * The identifier parts each action needs. CREATE and LIST name a parent the caller must give
-     * (InvalidRequest without it, or with one that is not an API Gateway identifier); READ, UPDATE and
-     * DELETE name a resource, and a resource without a whole identifier, or with a part that is not
-     * an API Gateway identifier, cannot exist (NotFound).
-     */
-    private static final Map<Action, IdentifierRule> IDENTIFIER_RULES = new EnumMap<>(Map.of(
-            Action.CREATE,
-                    new IdentifierRule(
-                            PARENT,
-                            (model, missing) -> ExceptionTranslator.failure(
-                                    HandlerErrorCode.InvalidRequest, missing + " is required"),
-                            (model, problem) -> ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, problem)),
-            Action.LIST,
-                    new IdentifierRule(
-                            PARENT,
-                            (model, missing) -> ExceptionTranslator.failure(
-                                    HandlerErrorCode.InvalidRequest,
-                                    missing + " is required to list integration responses"),
-                            (model, problem) -> ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, problem)),
-            Action.READ, IdentifierRule.NAMES_A_RESOURCE,
-            Action.UPDATE, IdentifierRule.NAMES_A_RESOURCE,
-            Action.DELETE, IdentifierRule.NAMES_A_RESOURCE));
-
     private final HandlerConfig config;
     private final Map<Action, BaseHandlerStd> handlers;
 
@@ -168,14 +139,18 @@ public final class Handlers {
         if (request.getRegion() == null) {
             return ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, "The request names no region");
         }
-        final IdentifierRule rule = IDENTIFIER_RULES.get(action);
-        final Optional<Property> missing = Translator.missingIdentifier(model, rule.parts());
+        final ActionRule rule = ActionRule.of(action);
+        final Optional<Property> missing = Translator.missingIdentifier(model, rule.identifierParts());
         if (missing.isPresent()) {
-            return rule.failure().apply(model, missing.get().jsonName());
+            return withoutIdentifier(rule, model, missing.get().jsonName());
         }
-        final Optional<String> malformed = Translator.malformedIdentifier(model, rule.parts());
+        final Optional<String> malformed = Translator.malformedIdentifier(model, rule.identifierParts());
         if (malformed.isPresent()) {
-            return rule.malformed().apply(model, malformed.get());
+            return rule.withoutIdentifier() == HandlerErrorCode.NotFound
+                    ? ExceptionTranslator.failure(
+                            HandlerErrorCode.NotFound,
+                            ResourceModel.TYPE_NAME + " was not found (" + malformed.get() + ")")
+                    : ExceptionTranslator.failure(rule.withoutIdentifier(), malformed.get());
         }
         try {
             return handler.handleRequest(
@@ -189,19 +164,14 @@ public final class Handlers {
     }
 
     /**
-     * The identifier parts an action needs, its answer given the model and the first part missing,
-     * and its answer given what is wrong with a part that is set but malformed (whose value it never repeats).
+     * The answer to a request without the identifier part {@code missing} its action needs: a parent
+     * the caller must name (InvalidRequest), or a resource that cannot exist (NotFound).
      */
-    private record IdentifierRule(
-            List<Property> parts,
-            BiFunction<ResourceModel, String, ProgressEvent<ResourceModel, CallbackContext>> failure,
-            BiFunction<ResourceModel, String, ProgressEvent<ResourceModel, CallbackContext>> malformed) {
-
-        static final IdentifierRule NAMES_A_RESOURCE = new IdentifierRule(
-                Property.primaryIdentifier(),
-                (model, missing) -> ExceptionTranslator.failure(
-                        HandlerErrorCode.NotFound, ExceptionTranslator.notFound(model, missing + " is not set")),
-                (model, problem) -> ExceptionTranslator.failure(
-                        HandlerErrorCode.NotFound, ResourceModel.TYPE_NAME + " was not found (" + problem + ")"));
+    private static ProgressEvent<ResourceModel, CallbackContext> withoutIdentifier(
+            final ActionRule rule, final ResourceModel model, final String missing) {
+        return rule.withoutIdentifier() == HandlerErrorCode.NotFound
+                ? ExceptionTranslator.failure(
+                        HandlerErrorCode.NotFound, ExceptionTranslator.notFound(model, missing + " is not set"))
+                : ExceptionTranslator.failure(rule.withoutIdentifier(), missing + " is required" + rule.requiredFor());
     }
 }

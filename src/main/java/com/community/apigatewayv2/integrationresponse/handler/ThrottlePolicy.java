@@ -3,9 +3,7 @@ package com.community.apigatewayv2.integrationresponse.handler;
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -42,8 +40,6 @@ import software.amazon.cloudformation.proxy.ProxyClient;
  * too, down to a floor ({@link HandlerConfig#of}); the hard stop that cuts them is never scaled.
  */
 public final class ThrottlePolicy {
-    static final Duration MUTATING_LIMIT = Duration.ofSeconds(60);
-    static final Duration READ_LIMIT = Duration.ofSeconds(30);
     /** What is left after the wait deadline: room for one more call's whole budget and the answer. */
     static final Duration AFTER_WAIT = Duration.ofSeconds(15);
     /** What is left after the hard stop, for the answer to reach CloudFormation. */
@@ -61,8 +57,6 @@ public final class ThrottlePolicy {
     static final int MAX_CALLBACK_DELAY_SECONDS = 8;
     /** How many invocations in a row may answer IN_PROGRESS; a callback context never carries more. */
     public static final int MAX_IN_PROGRESS_ROUNDS = 8;
-
-    private static final Set<Action> MAY_ANSWER_IN_PROGRESS = EnumSet.of(Action.UPDATE, Action.DELETE);
 
     /** Real time, real sleeps. */
     public static final ThrottlePolicy PRODUCTION = new ThrottlePolicy(
@@ -138,7 +132,7 @@ public final class ThrottlePolicy {
 
     /** The times of one invocation of {@code action}, from now. */
     Budget budget(final Action action) {
-        final Duration limit = action == Action.READ || action == Action.LIST ? READ_LIMIT : MUTATING_LIMIT;
+        final Duration limit = ActionRule.of(action).timeLimit();
         final long now = nanoClock.getAsLong();
         // the hard stop is CloudFormation's limit and is never scaled (the clients' timeouts, scaled,
         // keep a floor a loaded machine's calls stay under: see ClientBuilder)
@@ -180,7 +174,7 @@ public final class ThrottlePolicy {
      */
     Optional<ProgressEvent<ResourceModel, CallbackContext>> inProgress(
             final Exception failure, final Action action, final ResourceModel model, final CallbackContext context) {
-        if (!isThrottling(failure) || !MAY_ANSWER_IN_PROGRESS.contains(action)) {
+        if (!isThrottling(failure) || !ActionRule.of(action).mayAnswerInProgress()) {
             return Optional.empty();
         }
         final int rounds = context.getThrottledRounds() + 1;
@@ -191,7 +185,9 @@ public final class ThrottlePolicy {
                             "API Gateway kept throttling this %s through %d waits of up to %d seconds each;"
                                     + " the account's control-plane quota (10 requests per second) is in use"
                                     + " by other work",
-                            action, rounds, MUTATING_LIMIT.minus(AFTER_WAIT).toSeconds())));
+                            action,
+                            rounds,
+                            ActionRule.MUTATING_LIMIT.minus(AFTER_WAIT).toSeconds())));
         }
         final CallbackContext next = new CallbackContext();
         next.setThrottledRounds(rounds);

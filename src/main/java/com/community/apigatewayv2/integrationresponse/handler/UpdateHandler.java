@@ -2,6 +2,8 @@ package com.community.apigatewayv2.integrationresponse.handler;
 
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
 import com.community.apigatewayv2.integrationresponse.model.ResourceModel;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel.Property;
+import com.community.apigatewayv2.integrationresponse.model.ResourceModel.Property.Role;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +24,8 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * does not ask for (changed outside CloudFormation), one more PATCH clears exactly that.
  */
 public class UpdateHandler extends BaseHandlerStd {
+    private static final List<Property> CREATE_ONLY = Property.playing(Role.PARENT);
+
     @Override
     protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
             final AmazonWebServicesClientProxy proxy,
@@ -73,16 +77,15 @@ public class UpdateHandler extends BaseHandlerStd {
                         "After the update the service still holds other values for " + String.join(", ", differences));
     }
 
+    /** The first create-only property (one naming the parent, in the property table) the update changes. */
     private static Optional<String> changedCreateOnlyProperty(
             final ResourceModel desired, final ResourceModel previous) {
         if (previous == null) {
             return Optional.empty();
         }
-        if (!Objects.equals(desired.getApiId(), previous.getApiId())) {
-            return Optional.of("ApiId");
-        }
-        return Objects.equals(desired.getIntegrationId(), previous.getIntegrationId())
-                ? Optional.empty()
-                : Optional.of("IntegrationId");
+        return CREATE_ONLY.stream()
+                .filter(property -> !Objects.equals(property.get(desired), property.get(previous)))
+                .map(Property::jsonName)
+                .findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package com.community.apigatewayv2.integrationresponse.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.community.apigatewayv2.integrationresponse.handler.ActionRule;
 import com.community.apigatewayv2.integrationresponse.handler.ExceptionTranslator;
 import com.community.apigatewayv2.integrationresponse.handler.Handlers;
 import com.community.apigatewayv2.integrationresponse.model.CallbackContext;
@@ -12,10 +13,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.function.LongSupplier;
-import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.exceptions.TerminalException;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.DelayFactory;
@@ -40,8 +38,6 @@ import software.amazon.cloudformation.resource.Serializer;
  * its metrics and log delivery are unchanged.
  */
 public final class RequestRouter {
-    private static final Set<Action> MUTATING = EnumSet.of(Action.CREATE, Action.UPDATE, Action.DELETE);
-    private static final Set<Action> VALIDATED = EnumSet.of(Action.CREATE, Action.UPDATE);
     /** How old the temporary directory's modification time must be, when it is listed empty, to stand for "still empty". */
     private static final long TRUSTED_AGE_MILLIS = 2_000;
 
@@ -114,7 +110,7 @@ public final class RequestRouter {
      */
     private ProgressEvent<ResourceModel, CallbackContext> serve(final LeanRequest lean) {
         if (scrubsTemporaryDirectory && !tmpDirEmpty()
-                || VALIDATED.contains(lean.action) && !validator.isValid(lean.properties)) {
+                || ActionRule.of(lean.action).validated() && !validator.isValid(lean.properties)) {
             return null;
         }
         ProgressEvent<ResourceModel, CallbackContext> event;
@@ -126,7 +122,8 @@ public final class RequestRouter {
                     WaitStrategy.scheduleForCallbackStrategy());
             event = handlers.invoke(proxy, lean.request, lean.action, null, logger);
             logger.log(String.format("Handler returned %s%n", event.getStatus()));
-            if (event.getStatus() == OperationStatus.IN_PROGRESS && !MUTATING.contains(lean.action)) {
+            if (event.getStatus() == OperationStatus.IN_PROGRESS
+                    && ActionRule.of(lean.action).synchronous()) {
                 throw new TerminalException("READ and LIST handlers must return synchronously.");
             }
         } catch (final Throwable e) {

@@ -209,13 +209,14 @@ public class ResourceModel {
     /** The primary identifier, or null unless all three of its parts are set. */
     @JsonIgnore
     public JSONObject getPrimaryIdentifier() {
-        if (apiId == null || integrationId == null || integrationResponseId == null) {
-            return null;
-        }
         final JSONObject identifier = new JSONObject();
-        identifier.put(IDENTIFIER_KEY_APIID, apiId);
-        identifier.put(IDENTIFIER_KEY_INTEGRATIONID, integrationId);
-        identifier.put(IDENTIFIER_KEY_INTEGRATIONRESPONSEID, integrationResponseId);
+        for (final Property part : Property.primaryIdentifier()) {
+            final Object value = part.get(this);
+            if (value == null) {
+                return null;
+            }
+            identifier.put("/properties/" + part.jsonName(), value);
+        }
         return identifier;
     }
 
@@ -225,10 +226,8 @@ public class ResourceModel {
      */
     @JsonIgnore
     public String getCloudControlIdentifier() {
-        return String.join("|", orEmpty(apiId), orEmpty(integrationId), orEmpty(integrationResponseId));
-    }
-
-    private static String orEmpty(final String part) {
-        return part == null ? "" : part;
+        return Property.primaryIdentifier().stream()
+                .map(part -> part.get(this) == null ? "" : (String) part.get(this))
+                .collect(Collectors.joining("|"));
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -42,6 +43,12 @@ final class LambdaInvokeHandler implements HttpHandler {
             .build();
     private final Map<String, RequestStreamHandler> functions;
     private final ExecutorService workers;
+    /**
+     * The concurrency: a permit per invocation running, given back as soon as it has answered, before
+     * its answer is sent, so a caller who has the answer never finds the slot still taken.
+     */
+    private final Semaphore slots;
+
     private final Duration timeout;
     private final int memoryLimitInMb;
     private final PrintStreamLambdaLogger logger;
@@ -50,12 +57,14 @@ final class LambdaInvokeHandler implements HttpHandler {
     LambdaInvokeHandler(
             Map<String, RequestStreamHandler> functions,
             ExecutorService workers,
+            int maxConcurrency,
             Duration timeout,
             int memoryLimitInMb,
             PrintStreamLambdaLogger logger,
             Consumer<String> invocationCounter) {
         this.functions = functions;
         this.workers = workers;
+        this.slots = new Semaphore(maxConcurrency);
         this.timeout = timeout;
         this.memoryLimitInMb = memoryLimitInMb;
         this.logger = logger;
@@ -162,6 +171,9 @@ final class LambdaInvokeHandler implements HttpHandler {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Future<?> running;
         long begun = System.nanoTime();
+        if (!slots.tryAcquire()) {
+            throw new LambdaServiceError(429, "TooManyRequestsException", "Rate Exceeded.");
+        }
         try {
             running = workers.submit(() -> {
                 logger.line("START RequestId: " + requestId + " Version: $LATEST");
@@ -171,13 +183,15 @@ final class LambdaInvokeHandler implements HttpHandler {
                 });
             });
         } catch (RejectedExecutionException e) {
+            // an invocation that timed out may still hold its worker thread
+            slots.release();
             throw new LambdaServiceError(429, "TooManyRequestsException", "Rate Exceeded.");
         }
         invocationCounter.accept(functionName);
         exchange.getResponseHeaders().set("x-amzn-RequestId", context.getAwsRequestId());
         exchange.getResponseHeaders().set("X-Amz-Executed-Version", "$LATEST");
         try {
-            running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            awaitAndRelease(running);
             report(requestId, begun, "");
             HttpExchanges.sendJson(exchange, 200, output.toByteArray());
         } catch (ExecutionException e) {
@@ -195,6 +209,15 @@ final class LambdaInvokeHandler implements HttpHandler {
             running.cancel(true);
             Thread.currentThread().interrupt();
             throw new LambdaServiceError(503, "ServiceException", "The local endpoint is shutting down");
+        }
+    }
+
+    /** Waits for the invocation within the timeout; either way its slot is free when this returns. */
+    private void awaitAndRelease(Future<?> running) throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            slots.release();
         }
     }
 

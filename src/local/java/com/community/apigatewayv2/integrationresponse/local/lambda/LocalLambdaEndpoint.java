@@ -137,9 +137,11 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
     /** Binds and starts serving; returns this for chaining. */
     public synchronized LocalLambdaEndpoint start() throws IOException {
         requireStopped();
+        // the handler's permits bound the invocations running; the spare threads are for ones that
+        // timed out and have not yet stopped (Lambda would have ended their environment)
         ExecutorService workerThreads = new ThreadPoolExecutor(
                 0,
-                maxConcurrency,
+                2 * maxConcurrency,
                 30,
                 TimeUnit.SECONDS,
                 new SynchronousQueue<>(),
@@ -152,6 +154,7 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
                 new LambdaInvokeHandler(
                         functions,
                         workerThreads,
+                        maxConcurrency,
                         timeout,
                         memoryLimitInMb,
                         new PrintStreamLambdaLogger(logSink),

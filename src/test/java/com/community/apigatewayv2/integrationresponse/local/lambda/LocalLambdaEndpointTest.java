@@ -310,6 +310,20 @@ class LocalLambdaEndpointTest {
         assertEquals(16, endpoint.invocationCount("Parallel"));
     }
 
+    /** A caller holding the answer finds the slot free: the pool's thread going idle later must not count. */
+    @Test
+    void anInvocationThatHasAnsweredNoLongerCountsAgainstTheConcurrency() throws Exception {
+        try (LocalLambdaEndpoint narrow = blockingEndpoint(Duration.ofSeconds(60), 1)) {
+            for (int i = 0; i < 300; i++) {
+                assertEquals(
+                        200,
+                        http.send(invocation(narrow, "Echo"), BodyHandlers.ofString())
+                                .statusCode(),
+                        "call " + i + " after " + i + " answered ones, with a concurrency of 1");
+            }
+        }
+    }
+
     @Test
     void beyondMaxConcurrencyCallsAreThrottled() throws Exception {
         try (LocalLambdaEndpoint narrow = blockingEndpoint(Duration.ofSeconds(60), 1)) {

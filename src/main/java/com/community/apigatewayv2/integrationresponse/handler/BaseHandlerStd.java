@@ -39,7 +39,8 @@ public abstract class BaseHandlerStd {
                     CallbackContext,
                     ProgressEvent<ResourceModel, CallbackContext>>
             errorsOf(final Action action) {
-        return (request, exception, client, model, context) -> ThrottlePolicy.of(client)
+        return (request, exception, client, model, context) -> PacedProxyClient.of(client)
+                .policy()
                 .inProgress(exception, action, model, context)
                 .orElseGet(() -> ExceptionTranslator.failure(exception, model, action));
     }

@@ -41,14 +41,14 @@ final class ClientBuilder {
     static final double MIN_TIMEOUT_SCALE = 1.0 / 3;
 
     /**
-     * The standard strategy retrying only what {@link ThrottlePolicy#retriedWithinTheCall} names,
+     * The standard strategy retrying only the attempts whose outcome is {@link CallOutcome#UNKNOWN},
      * without the client's default conditions (they would retry throttling too) and without the
      * client-wide circuit breaker: a warm function serves many stacks, and one stack's faults must
      * not use up another's retries.
      */
     static final RetryStrategy RETRY_STRATEGY = StandardRetryStrategy.builder()
             .useClientDefaults(false)
-            .retryOnException(ThrottlePolicy::retriedWithinTheCall)
+            .retryOnException(failure -> CallOutcome.of(failure) == CallOutcome.UNKNOWN)
             .maxAttempts(MAX_ATTEMPTS)
             .circuitBreakerEnabled(false)
             .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))

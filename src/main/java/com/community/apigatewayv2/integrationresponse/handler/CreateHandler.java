@@ -50,9 +50,8 @@ public class CreateHandler extends BaseHandlerStd {
                         client.injectCredentialsAndInvokeV2(createRequest, client.client()::createIntegrationResponse),
                         desired);
             } catch (final SdkException failure) {
-                // after a round whose outcome was unknown, that round's POST may be what holds the key now
-                if (!ExceptionTranslator.outcomeUnknown(failure)
-                        && !(round > 1 && failure instanceof ConflictException)) {
+                // a second round follows one that may have taken effect: its POST may hold the key now
+                if (round == 1 && !CallOutcome.mayHaveApplied(failure)) {
                     throw failure;
                 }
                 final ResourceModel existing = lookUpKey(client, desired, failure);

@@ -38,7 +38,7 @@ public class DeleteHandler extends BaseHandlerStd {
     }
 
     private static boolean mayHaveApplied(final Exception notFound, final CallbackContext context) {
-        return context.isMayHaveApplied() || ThrottlePolicy.mayHaveApplied(notFound);
+        return context.isMayHaveApplied() || CallOutcome.mayHaveApplied(notFound);
     }
 
     private static ProgressEvent<ResourceModel, CallbackContext> deleted() {

@@ -64,22 +64,6 @@ public final class ExceptionTranslator {
         return HandlerErrorCode.InternalFailure;
     }
 
-    /**
-     * Whether a failed call may still have taken effect: no answer came (a reset, a timeout), the
-     * service failed (5xx) after it may have applied the request, or a conflict came on a retry,
-     * after an earlier attempt of the same call went unanswered. A 4xx on the first attempt, or a
-     * 429, says for certain that nothing was applied.
-     */
-    static boolean outcomeUnknown(final Exception exception) {
-        if (exception instanceof ConflictException conflict) {
-            return conflict.numAttempts() != null && conflict.numAttempts() > 1;
-        }
-        if (exception instanceof AwsServiceException serviceException) {
-            return serviceException.statusCode() >= 500;
-        }
-        return exception instanceof SdkClientException;
-    }
-
     private static String message(
             final HandlerErrorCode code, final Exception exception, final ResourceModel model, final Action action) {
         final String detail = exception instanceof AwsServiceException serviceException

@@ -50,10 +50,11 @@ final class PacedProxyClient implements ProxyClient<ApiGatewayV2Client> {
             } catch (final SdkException failure) {
                 final long now = policy.now();
                 final Duration backoff = policy.backoff(throttled, Duration.ofNanos(budget.waitUntil() - now));
-                if (ThrottlePolicy.isThrottling(failure)) {
+                final boolean throttledNow = CallOutcome.of(failure) == CallOutcome.THROTTLED;
+                if (throttledNow) {
                     throttledAnswers++;
                 }
-                if (!ThrottlePolicy.isThrottling(failure) || now + backoff.toNanos() > budget.waitUntil()) {
+                if (!throttledNow || now + backoff.toNanos() > budget.waitUntil()) {
                     throw unknownOutcomes == 0 ? failure : withEarlierAttempts(failure, unknownOutcomes);
                 }
                 if (failure.numAttempts() != null) {
@@ -76,6 +77,19 @@ final class PacedProxyClient implements ProxyClient<ApiGatewayV2Client> {
 
     ThrottlePolicy policy() {
         return policy;
+    }
+
+    /**
+     * The invocation's proxy client as {@link Handlers} made it: every handler's calls are paced, so
+     * one that is not fails here rather than running under a policy nobody chose.
+     */
+    static PacedProxyClient of(final ProxyClient<?> client) {
+        if (client instanceof PacedProxyClient paced) {
+            return paced;
+        }
+        throw new IllegalStateException(
+                "a handler's calls go through Handlers.invoke, which paces them; " + "this proxy client is a "
+                        + (client == null ? "null" : client.getClass().getName()));
     }
 
     @Override

@@ -7,13 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
-import software.amazon.cloudformation.proxy.ProxyClient;
 
 /**
  * How the handler lives with API Gateway's control-plane quota: 10 requests per second per account
@@ -102,32 +98,8 @@ public final class ThrottlePolicy {
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** The policy the invocation's calls run under: the one {@link Handlers} was given, else production's. */
-    static ThrottlePolicy of(final ProxyClient<?> client) {
-        return client instanceof PacedProxyClient paced ? paced.policy() : PRODUCTION;
-    }
-
     public double scale() {
         return scale;
-    }
-
-    /** What throttling is: the service's 429 or a throttling error code, as the SDK recognises them. */
-    static boolean isThrottling(final Throwable failure) {
-        return failure instanceof SdkServiceException serviceException && serviceException.isThrottlingException();
-    }
-
-    /**
-     * What the SDK retries inside a call's bounded budget: 5xx answers and no answer at all (a reset
-     * or a timeout), never throttling, which {@link PacedProxyClient} waits out.
-     */
-    static boolean retriedWithinTheCall(final Throwable failure) {
-        if (isThrottling(failure)) {
-            return false;
-        }
-        if (failure instanceof SdkServiceException serviceException) {
-            return serviceException.statusCode() >= 500;
-        }
-        return failure instanceof SdkClientException;
     }
 
     /** The times of one invocation of {@code action}, from now. */
@@ -174,7 +146,8 @@ public final class ThrottlePolicy {
      */
     Optional<ProgressEvent<ResourceModel, CallbackContext>> inProgress(
             final Exception failure, final Action action, final ResourceModel model, final CallbackContext context) {
-        if (!isThrottling(failure) || !ActionRule.of(action).mayAnswerInProgress()) {
+        if (CallOutcome.of(failure) != CallOutcome.THROTTLED
+                || !ActionRule.of(action).mayAnswerInProgress()) {
             return Optional.empty();
         }
         final int rounds = context.getThrottledRounds() + 1;
@@ -191,18 +164,8 @@ public final class ThrottlePolicy {
         }
         final CallbackContext next = new CallbackContext();
         next.setThrottledRounds(rounds);
-        next.setMayHaveApplied(context.isMayHaveApplied() || mayHaveApplied(failure));
+        next.setMayHaveApplied(context.isMayHaveApplied() || CallOutcome.mayHaveApplied(failure));
         return Optional.of(ProgressEvent.defaultInProgressHandler(next, callbackDelaySeconds(), model));
-    }
-
-    /**
-     * Whether an attempt before this failure may have taken effect: the SDK retries only failures
-     * whose outcome is unknown, and {@link PacedProxyClient} counts only those across its calls.
-     */
-    static boolean mayHaveApplied(final Exception failure) {
-        return failure instanceof SdkException sdkFailure
-                && sdkFailure.numAttempts() != null
-                && sdkFailure.numAttempts() > 1;
     }
 
     long now() {

@@ -4,6 +4,7 @@ import static com.community.apigatewayv2.integrationresponse.handler.HandlerTest
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.fullModel;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.notFound;
 import static com.community.apigatewayv2.integrationresponse.handler.HandlerTestSupport.request;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -43,6 +44,24 @@ class DeleteHandlerTest {
                 delete(fullModel()));
         verify(client).deleteIntegrationResponse(deleteRequest("res5678"));
         HandlerTestSupport.verifyNoOtherCalls(client);
+    }
+
+    /** The throttle policy comes with the invocation's paced client; none is made up for a client without one. */
+    @Test
+    void aHandlerRunOutsideHandlersIsRefusedRatherThanGivenAPolicyNobodyChose() {
+        when(client.deleteIntegrationResponse(eq(deleteRequest("res5678"))))
+                .thenThrow(notFound("Invalid IntegrationResponse identifier specified"));
+
+        // the proxy turns what the handler threw into a failure that names it
+        final ProgressEvent<ResourceModel, CallbackContext> event = handler.handleRequest(
+                HandlerTestSupport.proxy(),
+                request(fullModel()),
+                new CallbackContext(),
+                HandlerTestSupport.unpaced(client),
+                HandlerTestSupport.logger());
+
+        assertEquals(HandlerErrorCode.InternalFailure, event.getErrorCode());
+        assertThat(event.getMessage()).startsWith("a handler's calls go through Handlers.invoke, which paces them");
     }
 
     @Test

@@ -93,8 +93,22 @@ public final class HandlerTestSupport {
         return new LoggerProxy();
     }
 
-    /** A proxy client that hands requests to the mock as they are, so tests can match them exactly. */
+    /**
+     * A proxy client that hands requests to the mock as they are, so tests can match them exactly,
+     * paced as {@link Handlers} paces every handler's calls, but already at its wait deadline: a
+     * throttled answer is the call's answer, as the tests of each handler's own logic want it.
+     */
     public static ProxyClient<ApiGatewayV2Client> proxyClient(final ApiGatewayV2Client client) {
+        final long now = ThrottlePolicy.PRODUCTION.now();
+        return new PacedProxyClient(
+                unpaced(client),
+                ThrottlePolicy.PRODUCTION,
+                new ThrottlePolicy.Budget(
+                        now, now + java.time.Duration.ofSeconds(57).toNanos()));
+    }
+
+    /** The same, not paced: what a handler run outside {@link Handlers} would be given. */
+    static ProxyClient<ApiGatewayV2Client> unpaced(final ApiGatewayV2Client client) {
         return new ProxyClient<>() {
             @Override
             public <RequestT extends AwsRequest, ResponseT extends AwsResponse> ResponseT injectCredentialsAndInvokeV2(

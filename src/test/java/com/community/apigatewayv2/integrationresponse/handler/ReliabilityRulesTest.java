@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -23,9 +21,6 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.retries.api.RetryToken;
 import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
-import software.amazon.awssdk.services.apigatewayv2.model.BadRequestException;
-import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
-import software.amazon.awssdk.services.apigatewayv2.model.TooManyRequestsException;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 
@@ -33,52 +28,14 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
 class ReliabilityRulesTest {
 
     @Test
-    void timeoutsAndResetsAreNetworkFailuresWhoseOutcomeIsUnknown() {
+    void timeoutsAndResetsAreNetworkFailures() {
         for (final Exception noAnswer : new Exception[] {
             ApiCallAttemptTimeoutException.create(3_000),
             ApiCallTimeoutException.create(12_000),
             SdkClientException.create("Unable to execute HTTP request: The target server failed to respond")
         }) {
             assertEquals(HandlerErrorCode.NetworkFailure, ExceptionTranslator.errorCode(noAnswer, Action.CREATE));
-            assertThat(ExceptionTranslator.outcomeUnknown(noAnswer)).isTrue();
         }
-    }
-
-    @ParameterizedTest
-    @CsvSource({"500, true", "503, true", "400, false", "404, false", "403, false"})
-    void onlyServerErrorsLeaveTheOutcomeUnknown(final int status, final boolean unknown) {
-        assertEquals(unknown, ExceptionTranslator.outcomeUnknown(HandlerTestSupport.serviceError("E", "m", status)));
-    }
-
-    @Test
-    void aThrottledOrRefusedRequestWasNotApplied() {
-        assertThat(ExceptionTranslator.outcomeUnknown(TooManyRequestsException.builder()
-                        .statusCode(429)
-                        .numAttempts(3)
-                        .build()))
-                .isFalse();
-        assertThat(ExceptionTranslator.outcomeUnknown(
-                        BadRequestException.builder().statusCode(400).build()))
-                .isFalse();
-        assertThat(ExceptionTranslator.outcomeUnknown(new IllegalStateException("not a service call")))
-                .isFalse();
-    }
-
-    @Test
-    void aConflictIsOursOnlyWhenAnEarlierAttemptWentUnanswered() {
-        assertThat(ExceptionTranslator.outcomeUnknown(
-                        ConflictException.builder().statusCode(409).build()))
-                .isFalse();
-        assertThat(ExceptionTranslator.outcomeUnknown(ConflictException.builder()
-                        .statusCode(409)
-                        .numAttempts(1)
-                        .build()))
-                .isFalse();
-        assertThat(ExceptionTranslator.outcomeUnknown(ConflictException.builder()
-                        .statusCode(409)
-                        .numAttempts(2)
-                        .build()))
-                .isTrue();
     }
 
     /** What the client the handlers call is built with, not only the constants it is built from. */

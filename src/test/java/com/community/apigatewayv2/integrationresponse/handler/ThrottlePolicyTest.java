@@ -12,9 +12,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.apigatewayv2.model.BadRequestException;
-import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
 import software.amazon.awssdk.services.apigatewayv2.model.TooManyRequestsException;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -190,23 +187,6 @@ class ThrottlePolicyTest {
                                 Action.UPDATE,
                                 HandlerTestSupport.fullModel(),
                                 new CallbackContext()));
-    }
-
-    @Test
-    void theSdkRetriesFaultsButNeverThrottlingOrRefusals() {
-        assertFalse(ThrottlePolicy.retriedWithinTheCall(throttled(1)));
-        assertFalse(ThrottlePolicy.retriedWithinTheCall(
-                HandlerTestSupport.serviceError("ThrottlingException", "Rate exceeded", 400)));
-        assertTrue(ThrottlePolicy.retriedWithinTheCall(
-                HandlerTestSupport.serviceError("InternalServerErrorException", "boom", 500)));
-        assertTrue(ThrottlePolicy.retriedWithinTheCall(
-                HandlerTestSupport.serviceError("ServiceUnavailableException", "later", 503)));
-        assertTrue(ThrottlePolicy.retriedWithinTheCall(SdkClientException.create("Connection reset")));
-        assertFalse(ThrottlePolicy.retriedWithinTheCall(
-                BadRequestException.builder().statusCode(400).message("bad").build()));
-        assertFalse(ThrottlePolicy.retriedWithinTheCall(
-                ConflictException.builder().statusCode(409).message("exists").build()));
-        assertFalse(ThrottlePolicy.retriedWithinTheCall(new IllegalStateException("a bug")));
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class AccountQuota {
     }
 
     /** Takes a token, or answers as the service does when there is none. */
-    void admit(final String operationName) {
+    void admit() {
         if (!tryAcquire()) {
             throw ServiceException.tooManyRequests("Too Many Requests");
         }

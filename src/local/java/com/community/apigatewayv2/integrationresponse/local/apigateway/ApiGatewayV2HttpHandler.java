@@ -72,7 +72,7 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                 }
                 AccountQuota accountQuota = quota.get();
                 if (accountQuota != null) {
-                    accountQuota.admit(operationName);
+                    accountQuota.admit();
                 }
                 FaultPlan plan = faultPlan.get();
                 plan.beforeOperation(operationName);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -30,16 +29,6 @@ final class ApiGatewayV2Operations {
     private static final Set<String> HTTP_API_INTEGRATION_TYPES = Set.of("AWS_PROXY", "HTTP_PROXY");
     private static final Set<String> CONNECTION_TYPES = Set.of("INTERNET", "VPC_LINK");
     private static final Set<String> PASSTHROUGH_BEHAVIORS = Set.of("WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES");
-    private static final List<String> PLAIN_INTEGRATION_FIELDS = List.of(
-            "integrationUri",
-            "integrationMethod",
-            "integrationSubtype",
-            "connectionId",
-            "credentialsArn",
-            "description",
-            "payloadFormatVersion",
-            "templateSelectionExpression");
-
     private final ObjectMapper mapper;
     private final ApiGatewayV2Store store;
     private final IntSupplier defaultPageSize;
@@ -119,22 +108,17 @@ final class ApiGatewayV2Operations {
         if (routeSelectionExpression == null) {
             throw JsonRequestBody.missing("routeSelectionExpression");
         }
-        ObjectNode fields = mapper.createObjectNode();
-        fields.put("name", name);
-        fields.put("protocolType", protocolType);
-        fields.put("routeSelectionExpression", routeSelectionExpression);
-        fields.put(
-                "apiKeySelectionExpression",
-                request.string("apiKeySelectionExpression").orElse("$request.header.x-api-key"));
-        request.string("description").ifPresent(value -> fields.put("description", value));
-        request.string("version").ifPresent(value -> fields.put("version", value));
-        request.bool("disableSchemaValidation").ifPresent(value -> fields.put("disableSchemaValidation", value));
-        fields.put(
-                "disableExecuteApiEndpoint",
-                request.bool("disableExecuteApiEndpoint").orElse(false));
-        request.stringMap("tags").ifPresent(tags -> fields.set("tags", mapper.valueToTree(tags)));
-        fields.put("createdDate", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        return store.createApi(protocolType, fields);
+        return store.createApi(new ApiRecord.Spec(
+                name,
+                protocolType,
+                routeSelectionExpression,
+                request.string("apiKeySelectionExpression").orElse("$request.header.x-api-key"),
+                request.string("description").orElse(null),
+                request.string("version").orElse(null),
+                request.bool("disableSchemaValidation").orElse(null),
+                request.bool("disableExecuteApiEndpoint").orElse(false),
+                request.stringMap("tags").orElse(null),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     }
 
     private IntegrationRecord createIntegration(String apiId, JsonRequestBody request) {
@@ -143,24 +127,25 @@ final class ApiGatewayV2Operations {
             throw ServiceException.badRequest(
                     "Invalid integrationType: must be one of AWS, AWS_PROXY, HTTP, " + "HTTP_PROXY, MOCK");
         }
-        ObjectNode fields = mapper.createObjectNode();
-        fields.put("apiGatewayManaged", false);
-        fields.put("integrationType", integrationType);
-        for (String field : PLAIN_INTEGRATION_FIELDS) {
-            request.string(field).ifPresent(value -> fields.put(field, value));
-        }
-        fields.put("connectionType", oneOf(request, "connectionType", CONNECTION_TYPES, "INTERNET"));
-        String passthrough = oneOf(request, "passthroughBehavior", PASSTHROUGH_BEHAVIORS, null);
-        if (passthrough != null) {
-            fields.put("passthroughBehavior", passthrough);
-        }
-        request.string("contentHandlingStrategy")
-                .ifPresent(value -> fields.put(
-                        "contentHandlingStrategy",
-                        IntegrationResponseRules.requireValidContentHandlingStrategy(value)));
-        request.stringMap("requestParameters")
-                .ifPresent(map -> fields.set("requestParameters", mapper.valueToTree(map)));
-        request.stringMap("requestTemplates").ifPresent(map -> fields.set("requestTemplates", mapper.valueToTree(map)));
+        // each field is read (and refused) in the order the service checks them
+        String integrationUri = request.string("integrationUri").orElse(null);
+        String integrationMethod = request.string("integrationMethod").orElse(null);
+        String integrationSubtype = request.string("integrationSubtype").orElse(null);
+        String connectionId = request.string("connectionId").orElse(null);
+        String credentialsArn = request.string("credentialsArn").orElse(null);
+        String description = request.string("description").orElse(null);
+        String payloadFormatVersion = request.string("payloadFormatVersion").orElse(null);
+        String templateSelectionExpression =
+                request.string("templateSelectionExpression").orElse(null);
+        String connectionType = oneOf(request, "connectionType", CONNECTION_TYPES, "INTERNET");
+        String passthroughBehavior = oneOf(request, "passthroughBehavior", PASSTHROUGH_BEHAVIORS, null);
+        String contentHandlingStrategy = request.string("contentHandlingStrategy")
+                .map(IntegrationResponseRules::requireValidContentHandlingStrategy)
+                .orElse(null);
+        Map<String, String> requestParameters =
+                request.stringMap("requestParameters").orElse(null);
+        Map<String, String> requestTemplates =
+                request.stringMap("requestTemplates").orElse(null);
         boolean httpApi = !store.getApi(apiId).isWebSocket();
         if (httpApi && !HTTP_API_INTEGRATION_TYPES.contains(integrationType)) {
             throw ServiceException.badRequest("Integration type " + integrationType
@@ -171,8 +156,24 @@ final class ApiGatewayV2Operations {
         if (timeout < 50 || timeout > timeoutLimit) {
             throw ServiceException.badRequest("Invalid timeoutInMillis: must be between 50 and " + timeoutLimit);
         }
-        fields.put("timeoutInMillis", timeout);
-        return store.createIntegration(apiId, fields);
+        return store.createIntegration(
+                apiId,
+                new IntegrationRecord.Spec(
+                        integrationType,
+                        integrationUri,
+                        integrationMethod,
+                        integrationSubtype,
+                        connectionId,
+                        credentialsArn,
+                        description,
+                        payloadFormatVersion,
+                        templateSelectionExpression,
+                        connectionType,
+                        passthroughBehavior,
+                        contentHandlingStrategy,
+                        requestParameters,
+                        requestTemplates,
+                        timeout));
     }
 
     private static String oneOf(JsonRequestBody request, String field, Set<String> allowed, String fallback) {

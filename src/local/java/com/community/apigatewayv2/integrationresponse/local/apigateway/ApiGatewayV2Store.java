@@ -1,6 +1,5 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
-import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,19 +48,29 @@ final class ApiGatewayV2Store {
     /** Every identifier ever issued, so none is reused even after a delete. */
     private final Set<String> issuedIds = new HashSet<>();
 
+    private final String accountId;
+    private final String region;
+
     private long lastSequence;
+
+    /**
+     * @param accountId the account the APIs belong to, named in the service's not-found message
+     * @param region the region the APIs are in, part of their endpoints
+     */
+    ApiGatewayV2Store(String accountId, String region) {
+        this.accountId = accountId;
+        this.region = region;
+    }
 
     // ---- APIs ----
 
-    ApiRecord createApi(String protocolType, ObjectNode fields) {
+    ApiRecord createApi(ApiRecord.Spec spec) {
         return write(() -> {
             String apiId = ResourceIds.next(ResourceIds.API_ID_LENGTH, issuedIds);
             issuedIds.add(apiId);
-            ObjectNode view = fields.deepCopy();
-            view.put("apiId", apiId);
-            String scheme = ApiRecord.WEBSOCKET.equals(protocolType) ? "wss" : "https";
-            view.put("apiEndpoint", scheme + "://" + apiId + ".execute-api." + LocalEndpoint.REGION + ".amazonaws.com");
-            ApiRecord api = new ApiRecord(++lastSequence, apiId, protocolType, view);
+            String scheme = ApiRecord.WEBSOCKET.equals(spec.protocolType()) ? "wss" : "https";
+            ApiRecord api = new ApiRecord(
+                    ++lastSequence, apiId, scheme + "://" + apiId + ".execute-api." + region + ".amazonaws.com", spec);
             apis.put(apiId, new ApiState(api));
             return api;
         });
@@ -90,14 +99,12 @@ final class ApiGatewayV2Store {
 
     // ---- integrations ----
 
-    IntegrationRecord createIntegration(String apiId, ObjectNode fields) {
+    IntegrationRecord createIntegration(String apiId, IntegrationRecord.Spec spec) {
         return write(() -> {
             ApiState api = api(apiId);
             String integrationId = ResourceIds.next(ResourceIds.CHILD_ID_LENGTH, issuedIds);
             issuedIds.add(integrationId);
-            ObjectNode view = fields.deepCopy();
-            view.put("integrationId", integrationId);
-            IntegrationRecord integration = new IntegrationRecord(++lastSequence, integrationId, view);
+            IntegrationRecord integration = new IntegrationRecord(++lastSequence, integrationId, spec);
             api.integrations.put(integrationId, new IntegrationState(integration));
             return integration;
         });
@@ -226,8 +233,7 @@ final class ApiGatewayV2Store {
     private ApiState api(String apiId) {
         ApiState api = apis.get(apiId);
         if (api == null) {
-            throw ServiceException.notFound(
-                    "Invalid API identifier specified " + LocalEndpoint.ACCOUNT_ID + ":" + apiId);
+            throw ServiceException.notFound("Invalid API identifier specified " + accountId + ":" + apiId);
         }
         return api;
     }

@@ -1,21 +1,61 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Map;
 
 /**
- * A stored API: its identity and protocol, which the emulator's rules depend on, and the JSON
- * view the service returns for it. The view is never handed out without copying.
+ * A stored API: what the store assigned (the sequence number, which records creation order for
+ * stable pages, the identifier and the endpoint) and what the request set.
  */
-record ApiRecord(long sequence, String apiId, String protocolType, ObjectNode view) {
+record ApiRecord(long sequence, String apiId, String apiEndpoint, ApiRecord.Spec spec) {
 
     static final String WEBSOCKET = "WEBSOCKET";
     static final String HTTP = "HTTP";
 
-    boolean isWebSocket() {
-        return WEBSOCKET.equals(protocolType);
+    /**
+     * What the request set, defaults applied. Optional fields it left out are null (a map given empty
+     * stays empty, as the service keeps it), and null fields are left out of the JSON view.
+     */
+    record Spec(
+            String name,
+            String protocolType,
+            String routeSelectionExpression,
+            String apiKeySelectionExpression,
+            String description,
+            String version,
+            Boolean disableSchemaValidation,
+            boolean disableExecuteApiEndpoint,
+            Map<String, String> tags,
+            Instant createdDate) {
+
+        Spec {
+            tags = RecordFields.copyOf(tags);
+        }
     }
 
+    boolean isWebSocket() {
+        return WEBSOCKET.equals(spec.protocolType());
+    }
+
+    /** The service's fields, in the order it sends them. */
     ObjectNode toJson() {
-        return view.deepCopy();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("name", spec.name());
+        json.put("protocolType", spec.protocolType());
+        json.put("routeSelectionExpression", spec.routeSelectionExpression());
+        json.put("apiKeySelectionExpression", spec.apiKeySelectionExpression());
+        RecordFields.putIfSet(json, "description", spec.description());
+        RecordFields.putIfSet(json, "version", spec.version());
+        if (spec.disableSchemaValidation() != null) {
+            json.put("disableSchemaValidation", spec.disableSchemaValidation());
+        }
+        json.put("disableExecuteApiEndpoint", spec.disableExecuteApiEndpoint());
+        RecordFields.putIfSet(json, "tags", spec.tags());
+        json.put("createdDate", spec.createdDate().toString());
+        json.put("apiId", apiId);
+        json.put("apiEndpoint", apiEndpoint);
+        return json;
     }
 }

@@ -2,9 +2,7 @@ package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One stored integration response. Unset optional fields are null and unset maps are empty, and
@@ -21,33 +19,18 @@ record IntegrationResponseRecord(
         String templateSelectionExpression) {
 
     IntegrationResponseRecord {
-        responseParameters = immutableCopy(responseParameters);
-        responseTemplates = immutableCopy(responseTemplates);
-    }
-
-    private static Map<String, String> immutableCopy(Map<String, String> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+        responseParameters = responseParameters == null ? Map.of() : RecordFields.copyOf(responseParameters);
+        responseTemplates = responseTemplates == null ? Map.of() : RecordFields.copyOf(responseTemplates);
     }
 
     ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        if (contentHandlingStrategy != null) {
-            json.put("contentHandlingStrategy", contentHandlingStrategy);
-        }
+        RecordFields.putIfSet(json, "contentHandlingStrategy", contentHandlingStrategy);
         json.put("integrationResponseId", integrationResponseId);
         json.put("integrationResponseKey", integrationResponseKey);
-        putMapIfNotEmpty(json, "responseParameters", responseParameters);
-        putMapIfNotEmpty(json, "responseTemplates", responseTemplates);
-        if (templateSelectionExpression != null) {
-            json.put("templateSelectionExpression", templateSelectionExpression);
-        }
+        RecordFields.putIfSet(json, "responseParameters", responseParameters.isEmpty() ? null : responseParameters);
+        RecordFields.putIfSet(json, "responseTemplates", responseTemplates.isEmpty() ? null : responseTemplates);
+        RecordFields.putIfSet(json, "templateSelectionExpression", templateSelectionExpression);
         return json;
-    }
-
-    private static void putMapIfNotEmpty(ObjectNode json, String field, Map<String, String> map) {
-        if (!map.isEmpty()) {
-            ObjectNode node = json.putObject(field);
-            map.forEach(node::put);
-        }
     }
 }

@@ -47,7 +47,7 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     private final ObjectMapper canonicalMapper = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
-    private final ApiGatewayV2Store store = new ApiGatewayV2Store();
+    private final ApiGatewayV2Store store = new ApiGatewayV2Store(LocalEndpoint.ACCOUNT_ID, LocalEndpoint.REGION);
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private volatile FaultPlan faultPlan = FaultPlan.NONE;
     private volatile AccountQuota quota;

@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;

@@ -1,4 +1,4 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.store;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,13 +8,13 @@ import java.util.Map;
  * A stored integration: what the store assigned (the sequence number, which records creation order
  * for stable pages, and the identifier) and what the request set.
  */
-record IntegrationRecord(long sequence, String integrationId, IntegrationRecord.Spec spec) {
+public record IntegrationRecord(long sequence, String integrationId, IntegrationRecord.Spec spec) {
 
     /**
      * What the request set, defaults applied. Optional fields it left out are null (a map given empty
      * stays empty, as the service keeps it), and null fields are left out of the JSON view.
      */
-    record Spec(
+    public record Spec(
             String integrationType,
             String integrationUri,
             String integrationMethod,
@@ -31,14 +31,14 @@ record IntegrationRecord(long sequence, String integrationId, IntegrationRecord.
             Map<String, String> requestTemplates,
             int timeoutInMillis) {
 
-        Spec {
+        public Spec {
             requestParameters = RecordFields.copyOf(requestParameters);
             requestTemplates = RecordFields.copyOf(requestTemplates);
         }
     }
 
     /** The service's fields, in the order it sends them; this emulator never manages an integration itself. */
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("apiGatewayManaged", false);
         json.put("integrationType", spec.integrationType());

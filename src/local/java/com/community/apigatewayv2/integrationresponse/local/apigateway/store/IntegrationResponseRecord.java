@@ -1,4 +1,4 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.store;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +9,7 @@ import java.util.Map;
  * both are left out of the JSON view as the service leaves them out. The sequence number records
  * creation order and never changes, so pages stay stable while responses are added or renamed.
  */
-record IntegrationResponseRecord(
+public record IntegrationResponseRecord(
         long sequence,
         String integrationResponseId,
         String integrationResponseKey,
@@ -18,12 +18,12 @@ record IntegrationResponseRecord(
         Map<String, String> responseTemplates,
         String templateSelectionExpression) {
 
-    IntegrationResponseRecord {
+    public IntegrationResponseRecord {
         responseParameters = responseParameters == null ? Map.of() : RecordFields.copyOf(responseParameters);
         responseTemplates = responseTemplates == null ? Map.of() : RecordFields.copyOf(responseTemplates);
     }
 
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         RecordFields.putIfSet(json, "contentHandlingStrategy", contentHandlingStrategy);
         json.put("integrationResponseId", integrationResponseId);

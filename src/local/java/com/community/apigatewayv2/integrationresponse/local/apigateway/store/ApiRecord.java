@@ -1,4 +1,4 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.store;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,16 +9,16 @@ import java.util.Map;
  * A stored API: what the store assigned (the sequence number, which records creation order for
  * stable pages, the identifier and the endpoint) and what the request set.
  */
-record ApiRecord(long sequence, String apiId, String apiEndpoint, ApiRecord.Spec spec) {
+public record ApiRecord(long sequence, String apiId, String apiEndpoint, ApiRecord.Spec spec) {
 
-    static final String WEBSOCKET = "WEBSOCKET";
-    static final String HTTP = "HTTP";
+    public static final String WEBSOCKET = "WEBSOCKET";
+    public static final String HTTP = "HTTP";
 
     /**
      * What the request set, defaults applied. Optional fields it left out are null (a map given empty
      * stays empty, as the service keeps it), and null fields are left out of the JSON view.
      */
-    record Spec(
+    public record Spec(
             String name,
             String protocolType,
             String routeSelectionExpression,
@@ -30,17 +30,17 @@ record ApiRecord(long sequence, String apiId, String apiEndpoint, ApiRecord.Spec
             Map<String, String> tags,
             Instant createdDate) {
 
-        Spec {
+        public Spec {
             tags = RecordFields.copyOf(tags);
         }
     }
 
-    boolean isWebSocket() {
+    public boolean isWebSocket() {
         return WEBSOCKET.equals(spec.protocolType());
     }
 
     /** The service's fields, in the order it sends them. */
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("name", spec.name());
         json.put("protocolType", spec.protocolType());

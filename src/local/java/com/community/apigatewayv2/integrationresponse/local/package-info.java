@@ -10,7 +10,9 @@
  *       an in-process API Gateway V2 control plane (APIs, integrations, integration responses) for
  *       the real SDK client, with request counters, a canonical state snapshot and a
  *       {@link com.community.apigatewayv2.integrationresponse.local.apigateway.FaultPlan} seam
- *       (uses {@code net}).</li>
+ *       (uses {@code net}); in moto's layers below it, each using only those after it:
+ *       {@code apigateway.routes} (routes, the HTTP handler, request bodies), {@code .operations},
+ *       {@code .store} (the store and its typed records) and {@code .errors}.</li>
  *   <li>{@code faults}: the fault plan a written fault spec describes (uses {@code apigateway}).</li>
  *   <li>{@code lambda}: {@link com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint},
  *       the Lambda Invoke API that {@code cfn test} calls, serving handlers by function name, and

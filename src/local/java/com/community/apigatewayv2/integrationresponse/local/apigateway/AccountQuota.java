@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -75,7 +76,7 @@ public final class AccountQuota {
     }
 
     /** Takes a token, or answers as the service does when there is none. */
-    void admit(final String operationName) {
+    void admit() {
         if (!tryAcquire()) {
             throw ServiceException.tooManyRequests("Too Many Requests");
         }

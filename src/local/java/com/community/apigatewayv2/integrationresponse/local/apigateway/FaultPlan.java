@@ -1,5 +1,8 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.DroppedConnection;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
+
 /**
  * The single seam for fault injection, consulted twice per recognised request: before the
  * operation touches any state, and after it has been applied but before the answer is sent.

@@ -1,5 +1,8 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
+import com.community.apigatewayv2.integrationresponse.local.apigateway.operations.ApiGatewayV2Operations;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.routes.ApiGatewayV2HttpHandler;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.store.ApiGatewayV2Store;
 import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.net.LoopbackServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,7 +50,7 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
     private final ObjectMapper canonicalMapper = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
-    private final ApiGatewayV2Store store = new ApiGatewayV2Store();
+    private final ApiGatewayV2Store store = new ApiGatewayV2Store(LocalEndpoint.ACCOUNT_ID, LocalEndpoint.REGION);
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private volatile FaultPlan faultPlan = FaultPlan.NONE;
     private volatile AccountQuota quota;
@@ -82,12 +85,10 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
         requireStopped();
         handler = new ApiGatewayV2HttpHandler(
                 mapper,
-                store,
+                new ApiGatewayV2Operations(store, () -> defaultPageSize),
                 this::count,
-                () -> faultPlan,
-                () -> defaultPageSize,
-                () -> quota,
-                () -> requiredSessionToken);
+                () -> requiredSessionToken,
+                this::beforeOperation);
         serving(LoopbackServer.start(requestedPort, "local-apigatewayv2", threads, handler));
         return this;
     }
@@ -183,6 +184,20 @@ public final class LocalApiGatewayV2 extends LocalEndpoint {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Takes a token from the account's quota (when one is set), then consults the fault plan, which
+     * is asked again, the same plan, once the operation has been applied.
+     */
+    private Runnable beforeOperation(String operationName) {
+        AccountQuota accountQuota = quota;
+        if (accountQuota != null) {
+            accountQuota.admit();
+        }
+        FaultPlan plan = faultPlan;
+        plan.beforeOperation(operationName);
+        return () -> plan.afterOperation(operationName);
     }
 
     private void count(String operationName) {

@@ -1,8 +1,8 @@
 package com.community.apigatewayv2.integrationresponse.local.faults;
 
-import com.community.apigatewayv2.integrationresponse.local.apigateway.DroppedConnection;
 import com.community.apigatewayv2.integrationresponse.local.apigateway.FaultPlan;
-import com.community.apigatewayv2.integrationresponse.local.apigateway.ServiceException;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.DroppedConnection;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultSpec.Kind;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultSpec.Rule;
 import java.time.Duration;

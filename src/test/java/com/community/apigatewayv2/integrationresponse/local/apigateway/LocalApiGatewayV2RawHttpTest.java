@@ -140,6 +140,87 @@ class LocalApiGatewayV2RawHttpTest {
         assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
     }
 
+    /** The answer's text with the values the emulator picks (identifiers, the date) named instead. */
+    private static String withIdsNamed(String body, String apiId, String integrationId) {
+        String named = body.replaceAll("\"createdDate\":\"[0-9T:-]+Z\"", "\"createdDate\":\"DATE\"");
+        named = named.replace(apiId, "API_ID");
+        return integrationId == null ? named : named.replace(integrationId, "INTEGRATION_ID");
+    }
+
+    @Test
+    void apisAnswerEveryFieldInTheSameOrderEveryTime() throws Exception {
+        HttpResponse<String> created = send(
+                "POST",
+                "/v2/apis",
+                "{\"name\": \"n\", \"protocolType\": \"WEBSOCKET\", \"routeSelectionExpression\": \"$request.body.a\","
+                        + " \"apiKeySelectionExpression\": \"$context.authorizer.usageIdentifierKey\","
+                        + " \"description\": \"d\", \"version\": \"1\", \"disableSchemaValidation\": true,"
+                        + " \"disableExecuteApiEndpoint\": true, \"tags\": {\"z\": \"1\", \"a\": \"\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        String apiId = JSON.readTree(created.body()).path("apiId").textValue();
+        String expected =
+                "{\"name\":\"n\",\"protocolType\":\"WEBSOCKET\",\"routeSelectionExpression\":\"$request.body.a\","
+                        + "\"apiKeySelectionExpression\":\"$context.authorizer.usageIdentifierKey\",\"description\":\"d\","
+                        + "\"version\":\"1\",\"disableSchemaValidation\":true,\"disableExecuteApiEndpoint\":true,"
+                        + "\"tags\":{\"a\":\"\",\"z\":\"1\"},\"createdDate\":\"DATE\",\"apiId\":\"API_ID\","
+                        + "\"apiEndpoint\":\"wss://API_ID.execute-api.us-east-1.amazonaws.com\"}";
+        assertEquals(expected, withIdsNamed(created.body(), apiId, null));
+        assertEquals(
+                expected, withIdsNamed(send("GET", "/v2/apis/" + apiId, null).body(), apiId, null));
+
+        HttpResponse<String> http =
+                send("POST", "/v2/apis", "{\"name\": \"h\", \"protocolType\": \"HTTP\", \"tags\": {}}");
+        assertEquals(201, http.statusCode(), http.body());
+        String httpApiId = JSON.readTree(http.body()).path("apiId").textValue();
+        assertEquals(
+                "{\"name\":\"h\",\"protocolType\":\"HTTP\",\"routeSelectionExpression\":\"$request.method $request.path\","
+                        + "\"apiKeySelectionExpression\":\"$request.header.x-api-key\",\"disableExecuteApiEndpoint\":false,"
+                        + "\"tags\":{},\"createdDate\":\"DATE\",\"apiId\":\"API_ID\","
+                        + "\"apiEndpoint\":\"https://API_ID.execute-api.us-east-1.amazonaws.com\"}",
+                withIdsNamed(http.body(), httpApiId, null));
+    }
+
+    @Test
+    void integrationsAnswerEveryFieldInTheSameOrderEveryTime() throws Exception {
+        String apiId = EmulatorClients.createWebSocketApi(sdk);
+        String path = "/v2/apis/" + apiId + "/integrations";
+        HttpResponse<String> created = send(
+                "POST",
+                path,
+                "{\"integrationType\": \"HTTP\", \"integrationUri\": \"https://example.com\", \"integrationMethod\": \"GET\","
+                        + " \"integrationSubtype\": \"s\", \"connectionId\": \"c\", \"credentialsArn\": \"arn\","
+                        + " \"description\": \"d\", \"payloadFormatVersion\": \"1.0\", \"templateSelectionExpression\": \"t\","
+                        + " \"connectionType\": \"VPC_LINK\", \"passthroughBehavior\": \"NEVER\","
+                        + " \"contentHandlingStrategy\": \"CONVERT_TO_TEXT\", \"requestParameters\": {\"b\": \"2\", \"a\": \"1\"},"
+                        + " \"requestTemplates\": {}, \"timeoutInMillis\": 50}");
+        assertEquals(201, created.statusCode(), created.body());
+        String integrationId =
+                JSON.readTree(created.body()).path("integrationId").textValue();
+        String expected =
+                "{\"apiGatewayManaged\":false,\"integrationType\":\"HTTP\",\"integrationUri\":\"https://example.com\","
+                        + "\"integrationMethod\":\"GET\",\"integrationSubtype\":\"s\",\"connectionId\":\"c\",\"credentialsArn\":\"arn\","
+                        + "\"description\":\"d\",\"payloadFormatVersion\":\"1.0\",\"templateSelectionExpression\":\"t\","
+                        + "\"connectionType\":\"VPC_LINK\",\"passthroughBehavior\":\"NEVER\",\"contentHandlingStrategy\":\"CONVERT_TO_TEXT\","
+                        + "\"requestParameters\":{\"a\":\"1\",\"b\":\"2\"},\"requestTemplates\":{},\"timeoutInMillis\":50,"
+                        + "\"integrationId\":\"INTEGRATION_ID\"}";
+        assertEquals(expected, withIdsNamed(created.body(), apiId, integrationId));
+        assertEquals(
+                expected,
+                withIdsNamed(send("GET", path + "/" + integrationId, null).body(), apiId, integrationId));
+
+        HttpResponse<String> mock = send("POST", path, "{\"integrationType\": \"MOCK\"}");
+        String mockId = JSON.readTree(mock.body()).path("integrationId").textValue();
+        assertEquals(
+                "{\"apiGatewayManaged\":false,\"integrationType\":\"MOCK\",\"connectionType\":\"INTERNET\","
+                        + "\"timeoutInMillis\":29000,\"integrationId\":\"INTEGRATION_ID\"}",
+                withIdsNamed(mock.body(), apiId, mockId));
+        assertEquals(
+                "{\"items\":[" + expected + ",{\"apiGatewayManaged\":false,\"integrationType\":\"MOCK\","
+                        + "\"connectionType\":\"INTERNET\",\"timeoutInMillis\":29000,\"integrationId\":\"MOCK_ID\"}]}",
+                withIdsNamed(send("GET", path, null).body(), apiId, integrationId)
+                        .replace(mockId, "MOCK_ID"));
+    }
+
     @Test
     void deleteAnswers204WithoutABody() throws Exception {
         HttpResponse<String> response = send("DELETE", responsesPath + "/" + responseId, null);

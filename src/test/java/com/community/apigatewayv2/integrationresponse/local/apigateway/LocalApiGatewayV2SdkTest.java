@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;

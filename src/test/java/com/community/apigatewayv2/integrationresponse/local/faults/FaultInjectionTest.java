@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.community.apigatewayv2.integrationresponse.local.apigateway.EmulatorClients;
 import com.community.apigatewayv2.integrationresponse.local.apigateway.LocalApiGatewayV2;
-import com.community.apigatewayv2.integrationresponse.local.apigateway.ServiceException;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultSpec.Kind;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultSpec.Rule;
 import java.time.Duration;

@@ -1,64 +1,63 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.operations;
 
-import com.community.apigatewayv2.integrationresponse.local.apigateway.ApiGatewayV2Store.IntegrationResponseDraft;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.store.ApiGatewayV2Store;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.store.ApiGatewayV2Store.IntegrationResponseDraft;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.store.ApiRecord;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.store.IntegrationRecord;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.store.IntegrationResponseRecord;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.store.Page;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Turns a routed request into store calls and the service's JSON answers. Request bodies are
  * fully validated before the store is touched, so a rejected request never changes state.
  */
-final class ApiGatewayV2Operations {
+public final class ApiGatewayV2Operations {
 
     /** What to answer: a status and a JSON body, or no body when {@code body} is null. */
-    record Result(int status, JsonNode body) {}
+    public record Result(int status, JsonNode body) {}
 
-    static final int DEFAULT_MAX_RESULTS = 100;
-    static final int LARGEST_MAX_RESULTS = 500;
+    public static final int DEFAULT_MAX_RESULTS = 100;
+    public static final int LARGEST_MAX_RESULTS = 500;
 
     private static final Set<String> PROTOCOL_TYPES = Set.of(ApiRecord.WEBSOCKET, ApiRecord.HTTP);
     private static final Set<String> INTEGRATION_TYPES = Set.of("AWS", "AWS_PROXY", "HTTP", "HTTP_PROXY", "MOCK");
     private static final Set<String> HTTP_API_INTEGRATION_TYPES = Set.of("AWS_PROXY", "HTTP_PROXY");
     private static final Set<String> CONNECTION_TYPES = Set.of("INTERNET", "VPC_LINK");
     private static final Set<String> PASSTHROUGH_BEHAVIORS = Set.of("WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES");
-    private static final List<String> PLAIN_INTEGRATION_FIELDS = List.of(
-            "integrationUri",
-            "integrationMethod",
-            "integrationSubtype",
-            "connectionId",
-            "credentialsArn",
-            "description",
-            "payloadFormatVersion",
-            "templateSelectionExpression");
 
-    private final ObjectMapper mapper;
     private final ApiGatewayV2Store store;
     private final IntSupplier defaultPageSize;
 
     /** @param defaultPageSize the page size of a list request that names no {@code maxResults} */
-    ApiGatewayV2Operations(ObjectMapper mapper, ApiGatewayV2Store store, IntSupplier defaultPageSize) {
-        this.mapper = mapper;
+    public ApiGatewayV2Operations(ApiGatewayV2Store store, IntSupplier defaultPageSize) {
         this.store = store;
         this.defaultPageSize = defaultPageSize;
     }
 
-    Result execute(Operation operation, Map<String, String> path, Map<String, String> query, byte[] body) {
+    /**
+     * @param body the request's body, parsed when the operation reads it (a body an operation does not
+     *     read is never parsed, so it cannot fail the request)
+     */
+    public Result execute(
+            Operation operation, Map<String, String> path, Map<String, String> query, Supplier<RequestFields> body) {
         String apiId = path.get("apiId");
         String integrationId = path.get("integrationId");
         String responseId = path.get("integrationResponseId");
         switch (operation) {
             case CREATE_API:
-                return new Result(
-                        201, createApi(JsonRequestBody.parse(mapper, body)).toJson());
+                return new Result(201, createApi(body.get()).toJson());
             case GET_API:
                 return ok(store.getApi(apiId).toJson());
             case GET_APIS:
@@ -67,10 +66,7 @@ final class ApiGatewayV2Operations {
                 store.deleteApi(apiId);
                 return noContent();
             case CREATE_INTEGRATION:
-                return new Result(
-                        201,
-                        createIntegration(apiId, JsonRequestBody.parse(mapper, body))
-                                .toJson());
+                return new Result(201, createIntegration(apiId, body.get()).toJson());
             case GET_INTEGRATION:
                 return ok(store.getIntegration(apiId, integrationId).toJson());
             case GET_INTEGRATIONS:
@@ -83,10 +79,7 @@ final class ApiGatewayV2Operations {
             case CREATE_INTEGRATION_RESPONSE:
                 return new Result(
                         201,
-                        store.createIntegrationResponse(
-                                        apiId,
-                                        integrationId,
-                                        integrationResponseDraft(JsonRequestBody.parse(mapper, body)))
+                        store.createIntegrationResponse(apiId, integrationId, integrationResponseDraft(body.get()))
                                 .toJson());
             case GET_INTEGRATION_RESPONSE:
                 return ok(store.getIntegrationResponse(apiId, integrationId, responseId)
@@ -96,9 +89,8 @@ final class ApiGatewayV2Operations {
                         store.listIntegrationResponses(apiId, integrationId, query.get("nextToken"), maxResults(query)),
                         IntegrationResponseRecord::toJson));
             case UPDATE_INTEGRATION_RESPONSE:
-                return ok(
-                        updateIntegrationResponse(apiId, integrationId, responseId, JsonRequestBody.parse(mapper, body))
-                                .toJson());
+                return ok(updateIntegrationResponse(apiId, integrationId, responseId, body.get())
+                        .toJson());
             case DELETE_INTEGRATION_RESPONSE:
                 store.deleteIntegrationResponse(apiId, integrationId, responseId);
                 return noContent();
@@ -107,7 +99,7 @@ final class ApiGatewayV2Operations {
         }
     }
 
-    private ApiRecord createApi(JsonRequestBody request) {
+    private ApiRecord createApi(RequestFields request) {
         String name = request.requiredString("name");
         String protocolType = request.requiredString("protocolType");
         if (!PROTOCOL_TYPES.contains(protocolType)) {
@@ -117,50 +109,46 @@ final class ApiGatewayV2Operations {
         String routeSelectionExpression = request.string("routeSelectionExpression")
                 .orElseGet(() -> webSocket ? null : "$request.method $request.path");
         if (routeSelectionExpression == null) {
-            throw JsonRequestBody.missing("routeSelectionExpression");
+            throw RequestFields.missing("routeSelectionExpression");
         }
-        ObjectNode fields = mapper.createObjectNode();
-        fields.put("name", name);
-        fields.put("protocolType", protocolType);
-        fields.put("routeSelectionExpression", routeSelectionExpression);
-        fields.put(
-                "apiKeySelectionExpression",
-                request.string("apiKeySelectionExpression").orElse("$request.header.x-api-key"));
-        request.string("description").ifPresent(value -> fields.put("description", value));
-        request.string("version").ifPresent(value -> fields.put("version", value));
-        request.bool("disableSchemaValidation").ifPresent(value -> fields.put("disableSchemaValidation", value));
-        fields.put(
-                "disableExecuteApiEndpoint",
-                request.bool("disableExecuteApiEndpoint").orElse(false));
-        request.stringMap("tags").ifPresent(tags -> fields.set("tags", mapper.valueToTree(tags)));
-        fields.put("createdDate", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        return store.createApi(protocolType, fields);
+        return store.createApi(new ApiRecord.Spec(
+                name,
+                protocolType,
+                routeSelectionExpression,
+                request.string("apiKeySelectionExpression").orElse("$request.header.x-api-key"),
+                request.string("description").orElse(null),
+                request.string("version").orElse(null),
+                request.bool("disableSchemaValidation").orElse(null),
+                request.bool("disableExecuteApiEndpoint").orElse(false),
+                request.stringMap("tags").orElse(null),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     }
 
-    private IntegrationRecord createIntegration(String apiId, JsonRequestBody request) {
+    private IntegrationRecord createIntegration(String apiId, RequestFields request) {
         String integrationType = request.requiredString("integrationType");
         if (!INTEGRATION_TYPES.contains(integrationType)) {
             throw ServiceException.badRequest(
                     "Invalid integrationType: must be one of AWS, AWS_PROXY, HTTP, " + "HTTP_PROXY, MOCK");
         }
-        ObjectNode fields = mapper.createObjectNode();
-        fields.put("apiGatewayManaged", false);
-        fields.put("integrationType", integrationType);
-        for (String field : PLAIN_INTEGRATION_FIELDS) {
-            request.string(field).ifPresent(value -> fields.put(field, value));
-        }
-        fields.put("connectionType", oneOf(request, "connectionType", CONNECTION_TYPES, "INTERNET"));
-        String passthrough = oneOf(request, "passthroughBehavior", PASSTHROUGH_BEHAVIORS, null);
-        if (passthrough != null) {
-            fields.put("passthroughBehavior", passthrough);
-        }
-        request.string("contentHandlingStrategy")
-                .ifPresent(value -> fields.put(
-                        "contentHandlingStrategy",
-                        IntegrationResponseRules.requireValidContentHandlingStrategy(value)));
-        request.stringMap("requestParameters")
-                .ifPresent(map -> fields.set("requestParameters", mapper.valueToTree(map)));
-        request.stringMap("requestTemplates").ifPresent(map -> fields.set("requestTemplates", mapper.valueToTree(map)));
+        // each field is read (and refused) in the order the service checks them
+        String integrationUri = request.string("integrationUri").orElse(null);
+        String integrationMethod = request.string("integrationMethod").orElse(null);
+        String integrationSubtype = request.string("integrationSubtype").orElse(null);
+        String connectionId = request.string("connectionId").orElse(null);
+        String credentialsArn = request.string("credentialsArn").orElse(null);
+        String description = request.string("description").orElse(null);
+        String payloadFormatVersion = request.string("payloadFormatVersion").orElse(null);
+        String templateSelectionExpression =
+                request.string("templateSelectionExpression").orElse(null);
+        String connectionType = oneOf(request, "connectionType", CONNECTION_TYPES, "INTERNET");
+        String passthroughBehavior = oneOf(request, "passthroughBehavior", PASSTHROUGH_BEHAVIORS, null);
+        String contentHandlingStrategy = request.string("contentHandlingStrategy")
+                .map(IntegrationResponseRules::requireValidContentHandlingStrategy)
+                .orElse(null);
+        Map<String, String> requestParameters =
+                request.stringMap("requestParameters").orElse(null);
+        Map<String, String> requestTemplates =
+                request.stringMap("requestTemplates").orElse(null);
         boolean httpApi = !store.getApi(apiId).isWebSocket();
         if (httpApi && !HTTP_API_INTEGRATION_TYPES.contains(integrationType)) {
             throw ServiceException.badRequest("Integration type " + integrationType
@@ -171,11 +159,27 @@ final class ApiGatewayV2Operations {
         if (timeout < 50 || timeout > timeoutLimit) {
             throw ServiceException.badRequest("Invalid timeoutInMillis: must be between 50 and " + timeoutLimit);
         }
-        fields.put("timeoutInMillis", timeout);
-        return store.createIntegration(apiId, fields);
+        return store.createIntegration(
+                apiId,
+                new IntegrationRecord.Spec(
+                        integrationType,
+                        integrationUri,
+                        integrationMethod,
+                        integrationSubtype,
+                        connectionId,
+                        credentialsArn,
+                        description,
+                        payloadFormatVersion,
+                        templateSelectionExpression,
+                        connectionType,
+                        passthroughBehavior,
+                        contentHandlingStrategy,
+                        requestParameters,
+                        requestTemplates,
+                        timeout));
     }
 
-    private static String oneOf(JsonRequestBody request, String field, Set<String> allowed, String fallback) {
+    private static String oneOf(RequestFields request, String field, Set<String> allowed, String fallback) {
         String value = request.string(field).orElse(fallback);
         if (value != null && !allowed.contains(value)) {
             throw ServiceException.badRequest("Invalid " + field + ": must be one of "
@@ -184,7 +188,7 @@ final class ApiGatewayV2Operations {
         return value;
     }
 
-    private static IntegrationResponseDraft integrationResponseDraft(JsonRequestBody request) {
+    private static IntegrationResponseDraft integrationResponseDraft(RequestFields request) {
         String key = IntegrationResponseRules.requireValidKey(request.requiredString("integrationResponseKey"));
         String contentHandling = request.string("contentHandlingStrategy")
                 .map(IntegrationResponseRules::requireValidContentHandlingStrategy)
@@ -205,7 +209,7 @@ final class ApiGatewayV2Operations {
 
     /** PATCH: absent fields stay, "" clears a string field, a present map replaces the stored one whole. */
     private IntegrationResponseRecord updateIntegrationResponse(
-            String apiId, String integrationId, String responseId, JsonRequestBody request) {
+            String apiId, String integrationId, String responseId, RequestFields request) {
         String newKey = request.string("integrationResponseKey")
                 .map(IntegrationResponseRules::requireValidKey)
                 .orElse(null);
@@ -258,7 +262,7 @@ final class ApiGatewayV2Operations {
     }
 
     private <T> ObjectNode pageJson(Page<T> page, Function<T, ObjectNode> toJson) {
-        ObjectNode json = mapper.createObjectNode();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode items = json.putArray("items");
         page.items().forEach(item -> items.add(toJson.apply(item)));
         if (page.nextToken() != null) {

@@ -1,5 +1,6 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.operations;
 
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.store;
 
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;

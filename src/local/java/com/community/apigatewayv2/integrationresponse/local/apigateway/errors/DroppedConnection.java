@@ -1,7 +1,7 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.errors;
 
 /**
- * Thrown by a {@link FaultPlan} to make the emulator close the connection without sending any
+ * Thrown by a fault plan to make the emulator close the connection without sending any
  * answer, which the client sees as a connection reset (no HTTP response).
  */
 public final class DroppedConnection extends RuntimeException {

@@ -1,7 +1,7 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.operations;
 
 /** The API Gateway V2 operations the emulator serves, with the service's operation names. */
-enum Operation {
+public enum Operation {
     CREATE_API("CreateApi"),
     GET_API("GetApi"),
     GET_APIS("GetApis"),
@@ -22,7 +22,7 @@ enum Operation {
         this.serviceName = serviceName;
     }
 
-    String serviceName() {
+    public String serviceName() {
         return serviceName;
     }
 }

@@ -1,6 +1,6 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.store;
 
-import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * with respect to every other request. Operations take microseconds, so one lock costs nothing
  * measurable and keeps the invariants obvious.
  */
-final class ApiGatewayV2Store {
+public final class ApiGatewayV2Store {
 
     private static final class ApiState {
         final ApiRecord api;
@@ -49,29 +49,39 @@ final class ApiGatewayV2Store {
     /** Every identifier ever issued, so none is reused even after a delete. */
     private final Set<String> issuedIds = new HashSet<>();
 
+    private final String accountId;
+    private final String region;
+
     private long lastSequence;
+
+    /**
+     * @param accountId the account the APIs belong to, named in the service's not-found message
+     * @param region the region the APIs are in, part of their endpoints
+     */
+    public ApiGatewayV2Store(String accountId, String region) {
+        this.accountId = accountId;
+        this.region = region;
+    }
 
     // ---- APIs ----
 
-    ApiRecord createApi(String protocolType, ObjectNode fields) {
+    public ApiRecord createApi(ApiRecord.Spec spec) {
         return write(() -> {
             String apiId = ResourceIds.next(ResourceIds.API_ID_LENGTH, issuedIds);
             issuedIds.add(apiId);
-            ObjectNode view = fields.deepCopy();
-            view.put("apiId", apiId);
-            String scheme = ApiRecord.WEBSOCKET.equals(protocolType) ? "wss" : "https";
-            view.put("apiEndpoint", scheme + "://" + apiId + ".execute-api." + LocalEndpoint.REGION + ".amazonaws.com");
-            ApiRecord api = new ApiRecord(++lastSequence, apiId, protocolType, view);
+            String scheme = ApiRecord.WEBSOCKET.equals(spec.protocolType()) ? "wss" : "https";
+            ApiRecord api = new ApiRecord(
+                    ++lastSequence, apiId, scheme + "://" + apiId + ".execute-api." + region + ".amazonaws.com", spec);
             apis.put(apiId, new ApiState(api));
             return api;
         });
     }
 
-    ApiRecord getApi(String apiId) {
+    public ApiRecord getApi(String apiId) {
         return read(() -> api(apiId).api);
     }
 
-    Page<ApiRecord> listApis(String nextToken, int maxResults) {
+    public Page<ApiRecord> listApis(String nextToken, int maxResults) {
         return read(() -> page(
                 apis.values().stream().map(state -> state.api).toList(),
                 ApiRecord::sequence,
@@ -80,7 +90,7 @@ final class ApiGatewayV2Store {
                 maxResults));
     }
 
-    void deleteApi(String apiId) {
+    public void deleteApi(String apiId) {
         write(() -> {
             api(apiId);
             apis.remove(apiId);
@@ -90,24 +100,22 @@ final class ApiGatewayV2Store {
 
     // ---- integrations ----
 
-    IntegrationRecord createIntegration(String apiId, ObjectNode fields) {
+    public IntegrationRecord createIntegration(String apiId, IntegrationRecord.Spec spec) {
         return write(() -> {
             ApiState api = api(apiId);
             String integrationId = ResourceIds.next(ResourceIds.CHILD_ID_LENGTH, issuedIds);
             issuedIds.add(integrationId);
-            ObjectNode view = fields.deepCopy();
-            view.put("integrationId", integrationId);
-            IntegrationRecord integration = new IntegrationRecord(++lastSequence, integrationId, view);
+            IntegrationRecord integration = new IntegrationRecord(++lastSequence, integrationId, spec);
             api.integrations.put(integrationId, new IntegrationState(integration));
             return integration;
         });
     }
 
-    IntegrationRecord getIntegration(String apiId, String integrationId) {
+    public IntegrationRecord getIntegration(String apiId, String integrationId) {
         return read(() -> integration(apiId, integrationId).integration);
     }
 
-    Page<IntegrationRecord> listIntegrations(String apiId, String nextToken, int maxResults) {
+    public Page<IntegrationRecord> listIntegrations(String apiId, String nextToken, int maxResults) {
         return read(() -> page(
                 api(apiId).integrations.values().stream()
                         .map(state -> state.integration)
@@ -118,7 +126,7 @@ final class ApiGatewayV2Store {
                 maxResults));
     }
 
-    void deleteIntegration(String apiId, String integrationId) {
+    public void deleteIntegration(String apiId, String integrationId) {
         write(() -> {
             integration(apiId, integrationId);
             api(apiId).integrations.remove(integrationId);
@@ -129,14 +137,14 @@ final class ApiGatewayV2Store {
     // ---- integration responses ----
 
     /** Draft of a new response: everything but the identifiers the store assigns. */
-    record IntegrationResponseDraft(
+    public record IntegrationResponseDraft(
             String integrationResponseKey,
             String contentHandlingStrategy,
             Map<String, String> responseParameters,
             Map<String, String> responseTemplates,
             String templateSelectionExpression) {}
 
-    IntegrationResponseRecord createIntegrationResponse(
+    public IntegrationResponseRecord createIntegrationResponse(
             String apiId, String integrationId, IntegrationResponseDraft draft) {
         return write(() -> {
             IntegrationState integration = integrationForResponses(apiId, integrationId);
@@ -156,11 +164,11 @@ final class ApiGatewayV2Store {
         });
     }
 
-    IntegrationResponseRecord getIntegrationResponse(String apiId, String integrationId, String responseId) {
+    public IntegrationResponseRecord getIntegrationResponse(String apiId, String integrationId, String responseId) {
         return read(() -> response(integrationForResponses(apiId, integrationId), responseId));
     }
 
-    Page<IntegrationResponseRecord> listIntegrationResponses(
+    public Page<IntegrationResponseRecord> listIntegrationResponses(
             String apiId, String integrationId, String nextToken, int maxResults) {
         return read(() -> page(
                 List.copyOf(
@@ -172,7 +180,7 @@ final class ApiGatewayV2Store {
     }
 
     /** Applies {@code change} to the stored response atomically; a key taken by another response is a 409. */
-    IntegrationResponseRecord updateIntegrationResponse(
+    public IntegrationResponseRecord updateIntegrationResponse(
             String apiId, String integrationId, String responseId, UnaryOperator<IntegrationResponseRecord> change) {
         return write(() -> {
             IntegrationState integration = integrationForResponses(apiId, integrationId);
@@ -183,7 +191,7 @@ final class ApiGatewayV2Store {
         });
     }
 
-    void deleteIntegrationResponse(String apiId, String integrationId, String responseId) {
+    public void deleteIntegrationResponse(String apiId, String integrationId, String responseId) {
         write(() -> {
             IntegrationState integration = integrationForResponses(apiId, integrationId);
             response(integration, responseId);
@@ -195,7 +203,7 @@ final class ApiGatewayV2Store {
     // ---- snapshot ----
 
     /** Every resource, ordered by identifier, so equal state always gives equal JSON. */
-    ObjectNode snapshot() {
+    public ObjectNode snapshot() {
         return read(() -> {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             ArrayNode apiArray = root.putArray("apis");
@@ -226,8 +234,7 @@ final class ApiGatewayV2Store {
     private ApiState api(String apiId) {
         ApiState api = apis.get(apiId);
         if (api == null) {
-            throw ServiceException.notFound(
-                    "Invalid API identifier specified " + LocalEndpoint.ACCOUNT_ID + ":" + apiId);
+            throw ServiceException.notFound("Invalid API identifier specified " + accountId + ":" + apiId);
         }
         return api;
     }

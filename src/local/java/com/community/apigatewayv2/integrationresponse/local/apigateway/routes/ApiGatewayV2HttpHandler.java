@@ -1,7 +1,10 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.routes;
 
-import com.community.apigatewayv2.integrationresponse.local.apigateway.ApiGatewayV2Operations.Result;
-import com.community.apigatewayv2.integrationresponse.local.apigateway.ApiGatewayV2Routes.RoutedRequest;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.DroppedConnection;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.operations.ApiGatewayV2Operations;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.operations.ApiGatewayV2Operations.Result;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.routes.ApiGatewayV2Routes.RoutedRequest;
 import com.community.apigatewayv2.integrationresponse.local.net.HttpExchanges;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,16 +14,32 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The emulator's single HTTP entry point: route, count, take a token from the account's quota (when
- * one is set), consult the fault plan, run, consult it again, answer.
+ * The emulator's single HTTP entry point: route, count, check the session token (when one is
+ * required), let the guard look at the operation (the account's quota and the fault plan), run, let
+ * it look again, answer.
  * Only the method, path and outcome of a failed request are ever logged, never bodies or headers,
  * because bodies and Authorization headers may carry secrets.
  */
-final class ApiGatewayV2HttpHandler implements HttpHandler {
+public final class ApiGatewayV2HttpHandler implements HttpHandler {
+
+    /**
+     * What stands around each recognised operation. It may throw a {@link ServiceException} to answer
+     * with that error, or a {@link DroppedConnection} to close the connection without an answer.
+     */
+    @FunctionalInterface
+    public interface Guard {
+
+        /**
+         * Called before the operation touches any state.
+         *
+         * @param operationName the service's operation name, e.g. {@code CreateIntegrationResponse}
+         * @return what to call once the operation has been applied, before its answer is sent
+         */
+        Runnable beforeOperation(String operationName);
+    }
 
     /** Larger than any request this resource sends; stops a runaway client from exhausting memory. */
     private static final int BODY_LIMIT_BYTES = 1024 * 1024;
@@ -29,25 +48,26 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
     private final ApiGatewayV2Routes routes = new ApiGatewayV2Routes();
     private final ApiGatewayV2Operations operations;
     private final Consumer<String> requestCounter;
-    private final Supplier<FaultPlan> faultPlan;
-    private final Supplier<AccountQuota> quota;
     private final Supplier<String> requiredSessionToken;
+    private final Guard guard;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    ApiGatewayV2HttpHandler(
+    /**
+     * @param mapper parses request bodies (strictly) and writes answers
+     * @param requestCounter told the operation name of every recognised request, failed ones included
+     * @param requiredSessionToken the {@code X-Amz-Security-Token} every request must carry, or null for any
+     */
+    public ApiGatewayV2HttpHandler(
             ObjectMapper mapper,
-            ApiGatewayV2Store store,
+            ApiGatewayV2Operations operations,
             Consumer<String> requestCounter,
-            Supplier<FaultPlan> faultPlan,
-            IntSupplier defaultPageSize,
-            Supplier<AccountQuota> quota,
-            Supplier<String> requiredSessionToken) {
+            Supplier<String> requiredSessionToken,
+            Guard guard) {
         this.mapper = mapper;
-        this.requiredSessionToken = requiredSessionToken;
-        this.quota = quota;
-        this.operations = new ApiGatewayV2Operations(mapper, store, defaultPageSize);
+        this.operations = operations;
         this.requestCounter = requestCounter;
-        this.faultPlan = faultPlan;
+        this.requiredSessionToken = requiredSessionToken;
+        this.guard = guard;
     }
 
     @Override
@@ -70,15 +90,13 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
                             "UnrecognizedClientException",
                             "The security token included in the request is invalid.");
                 }
-                AccountQuota accountQuota = quota.get();
-                if (accountQuota != null) {
-                    accountQuota.admit(operationName);
-                }
-                FaultPlan plan = faultPlan.get();
-                plan.beforeOperation(operationName);
+                Runnable afterOperation = guard.beforeOperation(operationName);
                 Result result = operations.execute(
-                        routed.operation(), routed.pathParameters(), HttpExchanges.queryParameters(exchange), body);
-                plan.afterOperation(operationName);
+                        routed.operation(),
+                        routed.pathParameters(),
+                        HttpExchanges.queryParameters(exchange),
+                        () -> JsonRequestBody.parse(mapper, body));
+                afterOperation.run();
                 if (result.body() == null) {
                     HttpExchanges.sendEmpty(exchange, result.status());
                 } else {
@@ -105,7 +123,7 @@ final class ApiGatewayV2HttpHandler implements HttpHandler {
     }
 
     /** Requests being served right now, held ones included. */
-    int inFlight() {
+    public int inFlight() {
         return inFlight.get();
     }
 

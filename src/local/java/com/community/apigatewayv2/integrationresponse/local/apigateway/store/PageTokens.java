@@ -1,5 +1,6 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.store;
 
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,5 +1,7 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.routes;
 
+import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
+import com.community.apigatewayv2.integrationresponse.local.apigateway.operations.Operation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

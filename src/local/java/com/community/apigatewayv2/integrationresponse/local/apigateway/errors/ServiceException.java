@@ -1,4 +1,4 @@
-package com.community.apigatewayv2.integrationresponse.local.apigateway;
+package com.community.apigatewayv2.integrationresponse.local.apigateway.errors;
 
 /**
  * An error the emulated API Gateway V2 answers with: HTTP status, the {@code x-amzn-ErrorType}
@@ -24,7 +24,7 @@ public final class ServiceException extends RuntimeException {
         this.allowedMethods = allowedMethods;
     }
 
-    static ServiceException methodNotAllowed(String method, String allowedMethods) {
+    public static ServiceException methodNotAllowed(String method, String allowedMethods) {
         return new ServiceException(
                 405,
                 "MethodNotAllowedException",
@@ -56,7 +56,7 @@ public final class ServiceException extends RuntimeException {
         return errorType;
     }
 
-    String allowedMethods() {
+    public String allowedMethods() {
         return allowedMethods;
     }
 }

@@ -8,7 +8,9 @@ import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker
 import com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.lambda.PrivateTmpDir;
 import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import com.community.apigatewayv2.integrationresponse.local.stack.CallerCredentials;
+import com.community.apigatewayv2.integrationresponse.local.stack.CloudFormationDriver;
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputs;
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputsV2;
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractTestsV2;
@@ -439,10 +441,7 @@ public final class CfnLocal {
         final LambdaInvoker invoker = new LambdaInvoker(URI.create(options.endpoint));
         final List<JsonNode> events;
         try {
-            events = "READ".equals(action) || "LIST".equals(action)
-                    ? List.of(invoker.invoke(
-                            LambdaInvoker.TYPE_FUNCTION, requests.request(action, desired, previous, nextToken)))
-                    : invoker.invokeUntilDone(requests.request(action, desired, previous, nextToken));
+            events = new CloudFormationDriver().run(invoker, requests.request(action, desired, previous, nextToken));
         } catch (final ConnectException e) {
             throw new IOException("no Lambda endpoint at " + options.endpoint + ": start bin/cfn-local serve first", e);
         }
@@ -532,7 +531,8 @@ public final class CfnLocal {
                 "off".equals(options.throttle)
                         ? null
                         : AccountQuota.parse(
-                                options.throttle == null ? API_GATEWAY_QUOTA : options.throttle, options.timeScale),
+                                options.throttle == null ? API_GATEWAY_QUOTA : options.throttle,
+                                options.timeScale.factor()),
                 options.timeScale);
         err.println("stack: " + settings.stacks() + " x " + settings.resources() + " integration responses, quota "
                 + (settings.quota() == null ? "off" : settings.quota()) + ", time scale " + settings.timeScale());
@@ -591,7 +591,7 @@ public final class CfnLocal {
         String throttle;
         int resources;
         int stacks = 1;
-        double timeScale = 1.0;
+        TimeScale timeScale = TimeScale.REAL_TIME;
         final List<String> positional = new ArrayList<>();
 
         static Options parse(final String command, final Deque<String> words) {
@@ -656,7 +656,7 @@ public final class CfnLocal {
                     case "--throttle" -> options.throttle = value;
                     case "--resources" -> options.resources = (int) number(word, value, 1, 10_000);
                     case "--stacks" -> options.stacks = (int) number(word, value, 1, 100);
-                    case "--time-scale" -> options.timeScale = fraction(word, value);
+                    case "--time-scale" -> options.timeScale = timeScale(word, value);
                     case "--bad-inputs" -> options.badInputs = (int) number(word, value, 0, 1_000_000);
                     case "--seed" -> options.seed = number(word, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     case "--cloudcontrol-port" -> options.cloudControlPort = port(word, value);
@@ -684,14 +684,10 @@ public final class CfnLocal {
             throw new UsageError(option + " takes an http:// URL, e.g. http://127.0.0.1:3001, not '" + value + "'");
         }
 
-        private static double fraction(final String option, final String value) {
+        private static TimeScale timeScale(final String option, final String value) {
             try {
-                final double number = Double.parseDouble(value);
-                if (!(number > 0 && number <= 1)) {
-                    throw new NumberFormatException();
-                }
-                return number;
-            } catch (final NumberFormatException e) {
+                return new TimeScale(Double.parseDouble(value));
+            } catch (final IllegalArgumentException e) { // NumberFormatException among them
                 throw new UsageError(option + " takes a number above 0 and at most 1, e.g. 0.25, not '" + value + "'");
             }
         }

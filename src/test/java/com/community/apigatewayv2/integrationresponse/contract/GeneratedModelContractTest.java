@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.community.apigatewayv2.integrationresponse.contract.SchemaModels.Change;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
+import com.community.apigatewayv2.integrationresponse.local.stack.CloudFormationDriver;
+import com.community.apigatewayv2.integrationresponse.local.stack.ContractChecks;
 import com.community.apigatewayv2.integrationresponse.local.stack.HandlerRequests;
 import com.community.apigatewayv2.integrationresponse.local.stack.LocalDeployment;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,10 +50,10 @@ class GeneratedModelContractTest {
     static final int SIBLINGS = 2;
     private static final int MAX_PAGES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CloudFormationDriver DRIVER = new CloudFormationDriver();
     private static final AtomicInteger TRIED = new AtomicInteger();
 
     private static SchemaModels schema;
-    private static List<String> primaryIdentifier;
     private static LocalDeployment stack;
     private static ApiGatewayV2Client prerequisitesClient;
     private static LambdaInvoker invoker;
@@ -59,13 +61,7 @@ class GeneratedModelContractTest {
 
     @BeforeContainer
     static void startOneStackForEveryTry() throws IOException {
-        final Path schemaFile = Path.of("resource-schema.json");
-        schema = SchemaModels.from(schemaFile);
-        primaryIdentifier = new ArrayList<>();
-        JSON.readTree(schemaFile.toFile())
-                .path("primaryIdentifier")
-                .forEach(pointer -> primaryIdentifier.add(
-                        pointer.asText().substring(pointer.asText().lastIndexOf('/') + 1)));
+        schema = SchemaModels.from(Path.of("resource-schema.json"));
         stack = LocalDeployment.start(
                 false, null, 0, 0, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         stack.apiGateway().setDefaultPageSize(PAGE_SIZE);
@@ -150,12 +146,15 @@ class GeneratedModelContractTest {
                 return;
             }
             expectHoldsExactly("UPDATE", updateInput, updated);
-            expectEqual("the primary identifier after UPDATE", identifierOf(created), identifierOf(updated));
+            expectEqual(
+                    "the primary identifier after UPDATE",
+                    ContractChecks.identifierOf(created),
+                    ContractChecks.identifierOf(updated));
             expectEqual("READ after UPDATE", updated, succeeded("READ", call("READ", updated, null, null)));
 
             expectListedOnce(updated, siblings);
 
-            final JsonNode deleted = call("DELETE", identifierOf(created), null, null);
+            final JsonNode deleted = call("DELETE", ContractChecks.identifierOf(created), null, null);
             if (!"SUCCESS".equals(deleted.path("status").asText()) || deleted.has("resourceModel")) {
                 violations.add("DELETE should succeed without a model but answered " + deleted);
             }
@@ -236,48 +235,12 @@ class GeneratedModelContractTest {
         private JsonNode call(final String action, final JsonNode desired, final JsonNode previous, final String token)
                 throws IOException, InterruptedException {
             final ObjectNode request = requests.request(action, desired, previous, token);
-            final List<JsonNode> events = "READ".equals(action) || "LIST".equals(action)
-                    ? List.of(invoker.invoke(LambdaInvoker.TYPE_FUNCTION, request))
-                    : invoker.invokeUntilDone(request);
+            final List<JsonNode> events = DRIVER.run(invoker, request);
             for (final JsonNode event : events) {
                 answers.add(action + " " + event);
-                checkEvent(action, event);
+                violations.addAll(CloudFormationDriver.breaksOf(action, event));
             }
             return events.get(events.size() - 1);
-        }
-
-        private void checkEvent(final String action, final JsonNode event) {
-            switch (event.path("status").asText()) {
-                case "SUCCESS" -> {
-                    final List<JsonNode> models = new ArrayList<>();
-                    if (event.has("resourceModel")) {
-                        models.add(event.get("resourceModel"));
-                    }
-                    event.path("resourceModels").forEach(models::add);
-                    for (final JsonNode model : models) {
-                        for (final String part : primaryIdentifier) {
-                            if (model.path(part).asText("").isEmpty()) {
-                                violations.add(action + " returned a model without " + part + ": " + model);
-                            }
-                        }
-                    }
-                }
-                case "FAILED" -> {
-                    if (event.has("resourceModel") || event.has("resourceModels")) {
-                        violations.add(action + " FAILED with a model: " + event);
-                    }
-                    if (event.path("errorCode").asText("").isEmpty()
-                            || event.path("message").asText("").isEmpty()) {
-                        violations.add(action + " FAILED without an error code and a message: " + event);
-                    }
-                }
-                case "IN_PROGRESS" -> {
-                    if ("READ".equals(action) || "LIST".equals(action)) {
-                        violations.add(action + " answered IN_PROGRESS: " + event);
-                    }
-                }
-                default -> violations.add(action + " answered an event of no known status: " + event);
-            }
         }
 
         private JsonNode succeeded(final String action, final JsonNode event) {
@@ -301,13 +264,6 @@ class GeneratedModelContractTest {
             if (actual != null && !expected.equals(actual)) {
                 violations.add(what + ": " + actual + ", expected " + expected);
             }
-        }
-
-        private ObjectNode identifierOf(final JsonNode model) {
-            final ObjectNode identifier = JSON.createObjectNode();
-            primaryIdentifier.forEach(
-                    part -> identifier.put(part, model.path(part).asText()));
-            return identifier;
         }
 
         private static String id(final JsonNode model) {

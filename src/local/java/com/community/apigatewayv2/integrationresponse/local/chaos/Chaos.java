@@ -5,6 +5,8 @@ import com.community.apigatewayv2.integrationresponse.local.apigateway.FaultPlan
 import com.community.apigatewayv2.integrationresponse.local.chaos.BadInputs.BadInput;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultInjector;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultSpec;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
+import com.community.apigatewayv2.integrationresponse.local.stack.CloudFormationDriver;
 import com.community.apigatewayv2.integrationresponse.local.stack.HandlerStack;
 import com.community.apigatewayv2.integrationresponse.local.stack.HandlerStack.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,13 +56,13 @@ public final class Chaos {
      * The handler's throttling waits (45 s for a mutating action, 15 s for a read) and the callback
      * delays run 50 times faster, so a scenario throttled throughout ends in about a second.
      */
-    static final double TIME_SCALE = 0.02;
+    static final TimeScale TIME_SCALE = new TimeScale(0.02);
 
     /**
      * How long a {@code timeout} fault holds a request: past the handler's attempt timeout at this
      * time scale, by as much as {@link FaultInjector#DEFAULT_TIMEOUT_DELAY} outlasts it in real time.
      */
-    static final Duration TIMEOUT_HOLD = HandlerConfig.attemptTimeout(TIME_SCALE)
+    static final Duration TIMEOUT_HOLD = HandlerConfig.attemptTimeout(TIME_SCALE.factor())
             .multipliedBy(FaultInjector.DEFAULT_TIMEOUT_DELAY.toMillis())
             .dividedBy(HandlerConfig.attemptTimeout(1).toMillis());
 
@@ -115,6 +117,7 @@ public final class Chaos {
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final HandlerStack stack;
+    private final CloudFormationDriver driver = new CloudFormationDriver(TIME_SCALE);
     private final long seed;
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Long> failedByCode = new TreeMap<>();
@@ -144,7 +147,7 @@ public final class Chaos {
 
     /** As {@link #run(int, long)}, with a line on {@code progress} as each phase begins. */
     public static Figures run(int badInputs, long seed, PrintStream progress) throws IOException {
-        try (HandlerStack stack = HandlerStack.start(TIME_SCALE)) {
+        try (HandlerStack stack = HandlerStack.start(TIME_SCALE.factor())) {
             return new Chaos(stack, seed).runAll(badInputs, progress);
         }
     }
@@ -324,20 +327,17 @@ public final class Chaos {
 
     /** Invokes, and again while the answer is IN_PROGRESS, as CloudFormation does (delays scaled). */
     private Answer invokeUntilDone(String action, ObjectNode desired, ObjectNode previous) {
-        ObjectNode request = stack.handlerRequest(action, desired, previous);
-        for (; ; ) {
-            Answer answer = stack.invokeRaw(request.toString().getBytes(StandardCharsets.UTF_8));
-            if (!answer.isProgressEvent() || !"IN_PROGRESS".equals(answer.status())) {
-                return answer;
-            }
-            request.set("callbackContext", answer.json().get("callbackContext"));
-            ((ObjectNode) request.get("requestData")).set("resourceProperties", answer.model());
-            try {
-                Thread.sleep((long) (answer.json().path("callbackDelaySeconds").asLong() * 1000 * TIME_SCALE));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+        try {
+            List<Answer> answers = driver.run(
+                    stack.handlerRequest(action, desired, previous),
+                    request -> stack.invokeRaw(request.toString().getBytes(StandardCharsets.UTF_8)),
+                    answer -> answer.isProgressEvent() ? answer.json() : null);
+            return answers.get(answers.size() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

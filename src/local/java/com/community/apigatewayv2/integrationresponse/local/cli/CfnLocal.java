@@ -8,7 +8,9 @@ import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker
 import com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.lambda.PrivateTmpDir;
 import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import com.community.apigatewayv2.integrationresponse.local.stack.CallerCredentials;
+import com.community.apigatewayv2.integrationresponse.local.stack.CloudFormationDriver;
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputs;
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractInputsV2;
 import com.community.apigatewayv2.integrationresponse.local.stack.ContractTestsV2;
@@ -33,8 +35,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +98,68 @@ public final class CfnLocal {
     /** API Gateway's control-plane quota per account and Region: 10 requests a second, burst 40. */
     private static final String API_GATEWAY_QUOTA = "10/40";
 
-    private static final Set<String> ACTIONS = Set.of("CREATE", "READ", "UPDATE", "DELETE", "LIST");
+    private static final List<String> ACTIONS = List.of("CREATE", "READ", "UPDATE", "DELETE", "LIST");
+
+    /** What a command runs, with the options it was given. */
+    @FunctionalInterface
+    interface Run {
+        int run(CfnLocal cli, Options options) throws IOException, InterruptedException;
+    }
+
+    /**
+     * One command: its name, the options it takes, whether it takes arguments beside them, and what it
+     * runs. An option is a {@link Option}, so one a command takes always sets something.
+     */
+    record Command(String name, Set<Option> options, boolean takesArguments, Run run) {}
+
+    /** Every command, by name, in the order of the usage text. */
+    static final Map<String, Command> COMMANDS = table(
+            new Command(
+                    "lifecycle",
+                    EnumSet.of(Option.AWS, Option.REGION, Option.INPUTS, Option.TEMPLATE, Option.PAGE_SIZE),
+                    false,
+                    CfnLocal::lifecycle),
+            new Command(
+                    "contract-v2", EnumSet.of(Option.AWS, Option.REGION, Option.INPUTS), false, CfnLocal::contractV2),
+            new Command(
+                    "serve",
+                    EnumSet.of(
+                            Option.AWS,
+                            Option.REGION,
+                            Option.PORT,
+                            Option.API_PORT,
+                            Option.CLOUDCONTROL_PORT,
+                            Option.FAULTS,
+                            Option.THROTTLE,
+                            Option.PAGE_SIZE),
+                    false,
+                    CfnLocal::serve),
+            new Command(
+                    "stack",
+                    EnumSet.of(Option.RESOURCES, Option.STACKS, Option.THROTTLE, Option.TIME_SCALE),
+                    false,
+                    CfnLocal::stack),
+            new Command(
+                    "invoke",
+                    EnumSet.of(
+                            Option.AWS,
+                            Option.REGION,
+                            Option.ENDPOINT,
+                            Option.API_ID,
+                            Option.INTEGRATION_ID,
+                            Option.INTEGRATION_RESPONSE_ID),
+                    true,
+                    CfnLocal::invoke),
+            new Command("chaos", EnumSet.of(Option.BAD_INPUTS, Option.SEED), false, CfnLocal::chaos));
+
+    private static Map<String, Command> table(final Command... commands) {
+        final Map<String, Command> byName = new LinkedHashMap<>();
+        for (final Command command : commands) {
+            byName.put(command.name(), command);
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
     private static final Set<String> HELP = Set.of("help", "--help", "-h");
     /** The directory the user ran bin/cfn-local from (the script changes to the project's). */
     static final String CALLER_DIR_PROPERTY = "cfn-local.caller.dir";
@@ -127,23 +193,11 @@ public final class CfnLocal {
                 out.println(USAGE);
                 return command == null ? 2 : 0;
             }
-            final Options options = Options.parse(command, words);
-            switch (command) {
-                case "lifecycle":
-                    return lifecycle(options);
-                case "contract-v2":
-                    return contractV2(options);
-                case "serve":
-                    return serve(options);
-                case "invoke":
-                    return invoke(options);
-                case "chaos":
-                    return chaos(options);
-                case "stack":
-                    return stack(options);
-                default:
-                    throw new UsageError("unknown command '" + command + "'");
+            final Command chosen = COMMANDS.get(command);
+            if (chosen == null) {
+                throw new UsageError("unknown command '" + command + "'");
             }
+            return chosen.run().run(this, Options.parse(chosen, words));
         } catch (final software.amazon.awssdk.core.exception.SdkClientException e) {
             // --aws without a region or credentials: the SDK's chains say so in a stack trace
             err.println("cfn-local: " + awsSetupProblem(e));
@@ -420,8 +474,8 @@ public final class CfnLocal {
         }
         final String action = options.positional.get(0).toUpperCase(Locale.ROOT);
         if (!ACTIONS.contains(action)) {
-            throw new UsageError("unknown action '" + options.positional.get(0) + "'; one of "
-                    + String.join(", ", List.of("CREATE", "READ", "UPDATE", "DELETE", "LIST")));
+            throw new UsageError(
+                    "unknown action '" + options.positional.get(0) + "'; one of " + String.join(", ", ACTIONS));
         }
         final Path file = callerPath(options.positional.get(1));
         // its {{Name}} placeholders are filled as a sam-tests event's are
@@ -439,10 +493,7 @@ public final class CfnLocal {
         final LambdaInvoker invoker = new LambdaInvoker(URI.create(options.endpoint));
         final List<JsonNode> events;
         try {
-            events = "READ".equals(action) || "LIST".equals(action)
-                    ? List.of(invoker.invoke(
-                            LambdaInvoker.TYPE_FUNCTION, requests.request(action, desired, previous, nextToken)))
-                    : invoker.invokeUntilDone(requests.request(action, desired, previous, nextToken));
+            events = new CloudFormationDriver().run(invoker, requests.request(action, desired, previous, nextToken));
         } catch (final ConnectException e) {
             throw new IOException("no Lambda endpoint at " + options.endpoint + ": start bin/cfn-local serve first", e);
         }
@@ -532,7 +583,8 @@ public final class CfnLocal {
                 "off".equals(options.throttle)
                         ? null
                         : AccountQuota.parse(
-                                options.throttle == null ? API_GATEWAY_QUOTA : options.throttle, options.timeScale),
+                                options.throttle == null ? API_GATEWAY_QUOTA : options.throttle,
+                                options.timeScale.factor()),
                 options.timeScale);
         err.println("stack: " + settings.stacks() + " x " + settings.resources() + " integration responses, quota "
                 + (settings.quota() == null ? "off" : settings.quota()) + ", time scale " + settings.timeScale());
@@ -568,6 +620,77 @@ public final class CfnLocal {
         }
     }
 
+    /** Every option: its name, whether a value follows it, and what it sets. */
+    enum Option {
+        AWS("--aws", false, (options, option, value) -> options.aws = true),
+        REGION("--region", true, (options, option, value) -> options.region = value),
+        INPUTS("--inputs", true, (options, option, value) -> options.inputs = value),
+        TEMPLATE("--template", true, (options, option, value) -> options.template = value),
+        ENDPOINT("--endpoint", true, (options, option, value) -> options.endpoint = Options.endpoint(option, value)),
+        PORT("--port", true, (options, option, value) -> options.port = Options.port(option, value)),
+        API_PORT("--api-port", true, (options, option, value) -> options.apiPort = Options.port(option, value)),
+        CLOUDCONTROL_PORT(
+                "--cloudcontrol-port",
+                true,
+                (options, option, value) -> options.cloudControlPort = Options.port(option, value)),
+        FAULTS("--faults", true, (options, option, value) -> options.faults = value),
+        THROTTLE("--throttle", true, (options, option, value) -> options.throttle = value),
+        PAGE_SIZE(
+                "--page-size",
+                true,
+                (options, option, value) -> options.pageSize = (int) Options.number(option, value, 1, 100)),
+        RESOURCES(
+                "--resources",
+                true,
+                (options, option, value) -> options.resources = (int) Options.number(option, value, 1, 10_000)),
+        STACKS(
+                "--stacks",
+                true,
+                (options, option, value) -> options.stacks = (int) Options.number(option, value, 1, 100)),
+        TIME_SCALE(
+                "--time-scale", true, (options, option, value) -> options.timeScale = Options.timeScale(option, value)),
+        BAD_INPUTS(
+                "--bad-inputs",
+                true,
+                (options, option, value) -> options.badInputs = (int) Options.number(option, value, 0, 1_000_000)),
+        SEED(
+                "--seed",
+                true,
+                (options, option, value) ->
+                        options.seed = Options.number(option, value, Long.MIN_VALUE, Long.MAX_VALUE)),
+        API_ID("--api-id", true, (options, option, value) -> options.ids.put(SamTestEvent.API_ID, value)),
+        INTEGRATION_ID(
+                "--integration-id",
+                true,
+                (options, option, value) -> options.ids.put(SamTestEvent.INTEGRATION_ID, value)),
+        INTEGRATION_RESPONSE_ID(
+                "--integration-response-id",
+                true,
+                (options, option, value) -> options.ids.put(SamTestEvent.RESPONSE_ID, value));
+
+        /** As the command line spells it, e.g. {@code --api-port}. */
+        final String spelling;
+
+        final boolean takesValue;
+        final Options.Setter setter;
+
+        Option(final String spelling, final boolean takesValue, final Options.Setter setter) {
+            this.spelling = spelling;
+            this.takesValue = takesValue;
+            this.setter = setter;
+        }
+
+        /** The option of that name, or null when there is none. */
+        static Option named(final String spelling) {
+            for (final Option option : values()) {
+                if (option.spelling.equals(spelling)) {
+                    return option;
+                }
+            }
+            return null;
+        }
+    }
+
     /** The options every command shares; each rejects what it does not take. */
     static final class Options {
         boolean aws;
@@ -591,35 +714,16 @@ public final class CfnLocal {
         String throttle;
         int resources;
         int stacks = 1;
-        double timeScale = 1.0;
+        TimeScale timeScale = TimeScale.REAL_TIME;
         final List<String> positional = new ArrayList<>();
 
-        static Options parse(final String command, final Deque<String> words) {
-            final Set<String> allowed = switch (command) {
-                case "lifecycle" -> Set.of("--aws", "--region", "--inputs", "--template", "--page-size");
-                case "contract-v2" -> Set.of("--aws", "--region", "--inputs");
-                case "serve" ->
-                    Set.of(
-                            "--aws",
-                            "--region",
-                            "--port",
-                            "--api-port",
-                            "--cloudcontrol-port",
-                            "--faults",
-                            "--throttle",
-                            "--page-size");
-                case "stack" -> Set.of("--resources", "--stacks", "--throttle", "--time-scale");
-                case "chaos" -> Set.of("--bad-inputs", "--seed");
-                case "invoke" ->
-                    Set.of(
-                            "--aws",
-                            "--region",
-                            "--endpoint",
-                            "--api-id",
-                            "--integration-id",
-                            "--integration-response-id");
-                default -> throw new UsageError("unknown command '" + command + "'");
-            };
+        /** What an option's value sets; {@code value} is null for an option that takes none. */
+        @FunctionalInterface
+        interface Setter {
+            void set(Options options, String option, String value);
+        }
+
+        static Options parse(final Command command, final Deque<String> words) {
             final Options options = new Options();
             while (!words.isEmpty()) {
                 String word = words.poll();
@@ -632,41 +736,22 @@ public final class CfnLocal {
                     words.push(word.substring(word.indexOf('=') + 1));
                     word = word.substring(0, word.indexOf('='));
                 }
-                if (!allowed.contains(word)) {
-                    throw new UsageError(command + " does not take " + word);
+                final Option option = Option.named(word);
+                if (option == null || !command.options().contains(option)) {
+                    throw new UsageError(command.name() + " does not take " + word);
                 }
-                if ("--aws".equals(word)) {
-                    options.aws = true;
-                    continue;
+                String value = null;
+                if (option.takesValue) {
+                    value = words.poll();
+                    if (value == null || value.startsWith("--")) {
+                        throw new UsageError(
+                                word + " needs a value" + (value == null ? "" : ", not the option " + value));
+                    }
                 }
-                final String value = words.poll();
-                if (value == null || value.startsWith("--")) {
-                    throw new UsageError(word + " needs a value" + (value == null ? "" : ", not the option " + value));
-                }
-                switch (word) {
-                    case "--region" -> options.region = value;
-                    case "--inputs" -> options.inputs = value;
-                    case "--template" -> options.template = value;
-                    case "--endpoint" -> options.endpoint = endpoint(word, value);
-                    case "--port" -> options.port = port(word, value);
-                    case "--faults" -> options.faults = value;
-                    case "--api-id" -> options.ids.put(SamTestEvent.API_ID, value);
-                    case "--integration-id" -> options.ids.put(SamTestEvent.INTEGRATION_ID, value);
-                    case "--integration-response-id" -> options.ids.put(SamTestEvent.RESPONSE_ID, value);
-                    case "--throttle" -> options.throttle = value;
-                    case "--resources" -> options.resources = (int) number(word, value, 1, 10_000);
-                    case "--stacks" -> options.stacks = (int) number(word, value, 1, 100);
-                    case "--time-scale" -> options.timeScale = fraction(word, value);
-                    case "--bad-inputs" -> options.badInputs = (int) number(word, value, 0, 1_000_000);
-                    case "--seed" -> options.seed = number(word, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                    case "--cloudcontrol-port" -> options.cloudControlPort = port(word, value);
-                    case "--api-port" -> options.apiPort = port(word, value);
-                    case "--page-size" -> options.pageSize = (int) number(word, value, 1, 100);
-                    default -> throw new IllegalStateException(word + " is allowed but has no case");
-                }
+                option.setter.set(options, word, value);
             }
-            if (!"invoke".equals(command) && !options.positional.isEmpty()) {
-                throw new UsageError(command + " takes no argument '" + options.positional.get(0) + "'");
+            if (!command.takesArguments() && !options.positional.isEmpty()) {
+                throw new UsageError(command.name() + " takes no argument '" + options.positional.get(0) + "'");
             }
             return options;
         }
@@ -684,14 +769,10 @@ public final class CfnLocal {
             throw new UsageError(option + " takes an http:// URL, e.g. http://127.0.0.1:3001, not '" + value + "'");
         }
 
-        private static double fraction(final String option, final String value) {
+        private static TimeScale timeScale(final String option, final String value) {
             try {
-                final double number = Double.parseDouble(value);
-                if (!(number > 0 && number <= 1)) {
-                    throw new NumberFormatException();
-                }
-                return number;
-            } catch (final NumberFormatException e) {
+                return new TimeScale(Double.parseDouble(value));
+            } catch (final IllegalArgumentException e) { // NumberFormatException among them
                 throw new UsageError(option + " takes a number above 0 and at most 1, e.g. 0.25, not '" + value + "'");
             }
         }

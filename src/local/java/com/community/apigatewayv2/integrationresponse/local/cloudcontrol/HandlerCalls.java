@@ -1,6 +1,7 @@
 package com.community.apigatewayv2.integrationresponse.local.cloudcontrol;
 
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class HandlerCalls {
     private final HandlerRequestFactory requests;
     private final ScheduledExecutorService scheduler;
     private final TypeSchema schema;
-    private final double timeScale;
+    private final TimeScale timeScale;
     private final Duration timeout;
     private final Clock clock;
 
@@ -38,7 +39,7 @@ final class HandlerCalls {
             final HandlerRequestFactory requests,
             final ScheduledExecutorService scheduler,
             final TypeSchema schema,
-            final double timeScale,
+            final TimeScale timeScale,
             final Duration timeout,
             final Clock clock) {
         this.invoker = invoker;
@@ -76,7 +77,7 @@ final class HandlerCalls {
 
     /** Drives a CREATE, UPDATE or DELETE in the background; the request record shows its progress. */
     void start(final ResourceRequest record, final ObjectNode request) {
-        schedule(record, request, clock.instant().plus(scaled(timeout)), Duration.ZERO);
+        schedule(record, request, clock.instant().plus(timeScale.scaled(timeout)), Duration.ZERO);
     }
 
     private void schedule(
@@ -96,7 +97,7 @@ final class HandlerCalls {
             record.failed(
                     "ServiceTimeout",
                     "The handler did not finish within " + timeout.toMinutes() + " minutes"
-                            + (timeScale == 1.0 ? "" : " (scaled by " + timeScale + ")"));
+                            + (timeScale.isRealTime() ? "" : " (scaled by " + timeScale + ")"));
             return;
         }
         final JsonNode event;
@@ -122,7 +123,7 @@ final class HandlerCalls {
                         event.path("errorCode").asText("InternalFailure"),
                         event.path("message").asText(""));
             default -> {
-                final Duration delay = scaled(LambdaInvoker.callbackDelay(event));
+                final Duration delay = timeScale.scaled(LambdaInvoker.callbackDelay(event));
                 record.inProgress(
                         model == null ? null : model.toString(),
                         identifier,
@@ -153,9 +154,5 @@ final class HandlerCalls {
                     "HandlerInternalFailureException", "The handler's answer is not a progress event");
         }
         return event;
-    }
-
-    private Duration scaled(final Duration duration) {
-        return Duration.ofNanos((long) (duration.toNanos() * timeScale));
     }
 }

@@ -4,6 +4,7 @@ import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker
 import com.community.apigatewayv2.integrationresponse.local.net.DaemonThreads;
 import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.net.LoopbackServer;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +32,7 @@ public final class LocalCloudControl extends LocalEndpoint {
     private final URI lambda;
     private final String region;
     private final HandlerRequestFactory requests;
-    private final double timeScale;
+    private final TimeScale timeScale;
     private volatile ResourceRequests records;
     private volatile RegistryQueries registry;
 
@@ -51,14 +52,11 @@ public final class LocalCloudControl extends LocalEndpoint {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
-        if (!(timeScale > 0 && timeScale <= 1)) {
-            throw new IllegalArgumentException("the time scale must be in (0, 1], not " + timeScale);
-        }
         this.requestedPort = port;
         this.lambda = lambda;
         this.region = region;
         this.requests = requests;
-        this.timeScale = timeScale;
+        this.timeScale = new TimeScale(timeScale);
     }
 
     public synchronized LocalCloudControl start() throws IOException {

@@ -10,14 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Calls the Lambda Invoke API the way CloudFormation and {@code cfn invoke} do. */
+/**
+ * Calls the Lambda Invoke API the way CloudFormation and {@code cfn invoke} do, and builds what one
+ * re-invocation after IN_PROGRESS takes; the loop around it is {@code local.stack.CloudFormationDriver}'s.
+ */
 public final class LambdaInvoker {
     public static final String TYPE_FUNCTION = "TypeFunction";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_INVOCATIONS = 50;
 
     private final URI endpoint;
     /** HTTP/1.1 only: the JDK client's h2c upgrade attempts are no use against Lambda-style endpoints. */
@@ -60,34 +60,6 @@ public final class LambdaInvoker {
 
     /** What the Lambda Invoke API answered: HTTP status, the function-error header (or null), the body. */
     public record Response(int status, String functionError, String body) {}
-
-    /**
-     * Invokes the TypeFunction, and again while it answers IN_PROGRESS, carrying the callback context
-     * and model forward and waiting the delay it asks for; returns every progress event.
-     */
-    public List<JsonNode> invokeUntilDone(final ObjectNode handlerRequest) throws IOException, InterruptedException {
-        final List<JsonNode> events = new ArrayList<>();
-        ObjectNode request = handlerRequest;
-        for (int invocation = 0; invocation < MAX_INVOCATIONS; invocation++) {
-            final JsonNode event = invoke(TYPE_FUNCTION, request);
-            events.add(event);
-            if (!isInProgress(event)) {
-                return events;
-            }
-            request = reinvocation(request, event);
-            Thread.sleep(callbackDelay(event).toMillis());
-        }
-        throw new IllegalStateException("still IN_PROGRESS after " + MAX_INVOCATIONS + " invocations");
-    }
-
-    /** READ and LIST answer in one invocation; CREATE, UPDATE and DELETE may answer IN_PROGRESS. */
-    public static boolean isSynchronous(final String action) {
-        return "READ".equals(action) || "LIST".equals(action);
-    }
-
-    public static boolean isInProgress(final JsonNode event) {
-        return "IN_PROGRESS".equals(event.path("status").asText());
-    }
 
     /** The delay an IN_PROGRESS event asks for before it is invoked again. */
     public static Duration callbackDelay(final JsonNode event) {

@@ -21,23 +21,14 @@ import java.util.TreeSet;
 public final class ContractChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<String> primaryIdentifier;
-    private final List<String> readOnly;
-    private final List<String> createOnly;
-    private final List<String> writeOnly;
+    /** The schema the handler ships with, read once. */
+    private static final TypeSchema SCHEMA = TypeSchema.load();
+
+    private static final List<String> PRIMARY_IDENTIFIER = SCHEMA.primaryIdentifier();
+    private static final List<String> READ_ONLY = names(SCHEMA.readOnlyProperties());
+    private static final List<String> CREATE_ONLY = names(SCHEMA.createOnlyProperties());
+    private static final List<String> WRITE_ONLY = names(SCHEMA.writeOnlyProperties());
     private final List<String> violations = new ArrayList<>();
-
-    /** The checks of the schema the handler ships with. */
-    public ContractChecks() {
-        this(TypeSchema.load());
-    }
-
-    private ContractChecks(final TypeSchema schema) {
-        this.primaryIdentifier = schema.primaryIdentifier();
-        this.readOnly = names(schema.readOnlyProperties());
-        this.createOnly = names(schema.createOnlyProperties());
-        this.writeOnly = names(schema.writeOnlyProperties());
-    }
 
     /** Every break found so far, in the order found. */
     public List<String> violations() {
@@ -50,9 +41,9 @@ public final class ContractChecks {
     }
 
     /** The model holding only the primary identifier's parts, as {@code model} has them. */
-    public ObjectNode identifierOf(final JsonNode model) {
+    public static ObjectNode identifierOf(final JsonNode model) {
         final ObjectNode identifier = JSON.createObjectNode();
-        primaryIdentifier.forEach(part -> identifier.put(part, model.path(part).asText()));
+        PRIMARY_IDENTIFIER.forEach(part -> identifier.put(part, model.path(part).asText()));
         return identifier;
     }
 
@@ -65,18 +56,25 @@ public final class ContractChecks {
 
     /** Every part of the primary identifier and every read-only property is there, and not empty. */
     public void expectIdentified(final String step, final JsonNode model) {
-        final Set<String> required = new LinkedHashSet<>(primaryIdentifier);
-        required.addAll(readOnly);
+        violations.addAll(unidentified(step, model));
+    }
+
+    /** What {@link #expectIdentified} finds: one break per part of the identifier or read-only property missing. */
+    public static List<String> unidentified(final String step, final JsonNode model) {
+        final Set<String> required = new LinkedHashSet<>(PRIMARY_IDENTIFIER);
+        required.addAll(READ_ONLY);
+        final List<String> breaks = new ArrayList<>();
         for (final String part : required) {
             if (model.path(part).asText("").isEmpty()) {
-                violations.add(step + " returned a model without " + part + ": " + model);
+                breaks.add(step + " returned a model without " + part + ": " + model);
             }
         }
+        return breaks;
     }
 
     /** No write-only property comes back: a handler returns them to no one. */
     public void expectNoWriteOnly(final String step, final JsonNode model) {
-        for (final String property : writeOnly) {
+        for (final String property : WRITE_ONLY) {
             if (model.has(property)) {
                 violations.add(step + " returned the write-only property " + property);
             }
@@ -92,7 +90,7 @@ public final class ContractChecks {
 
     /** The create-only properties are as {@code created} has them. */
     public void expectCreateOnlyUnchanged(final String step, final JsonNode created, final JsonNode model) {
-        for (final String property : createOnly) {
+        for (final String property : CREATE_ONLY) {
             if (!created.path(property).equals(model.path(property))) {
                 violations.add(step + " changed the create-only property " + property + " from "
                         + created.path(property) + " to " + model.path(property));
@@ -110,7 +108,7 @@ public final class ContractChecks {
             return;
         }
         final ObjectNode written = output.deepCopy();
-        written.remove(readOnly);
+        written.remove(READ_ONLY);
         if (!written.equals(input)) {
             violations.add(step + " returned " + written + " for the input " + input);
         }
@@ -127,7 +125,7 @@ public final class ContractChecks {
         final Set<String> names = new TreeSet<>();
         fieldNames(expected).forEachRemaining(names::add);
         fieldNames(actual).forEachRemaining(names::add);
-        names.removeAll(readOnly);
+        names.removeAll(READ_ONLY);
         for (final String name : names) {
             final JsonNode want = unsetWhenEmpty(expected.get(name));
             final JsonNode got = unsetWhenEmpty(actual.get(name));

@@ -52,7 +52,7 @@ public final class ContractTestsV2 {
         checks.expectIdentified("CreateResource", created);
         checks.expectNoWriteOnly("CreateResource", created);
         checks.expectSameProperties("CreateResource", set.create(), created);
-        final ObjectNode identifier = checks.identifierOf(created);
+        final ObjectNode identifier = ContractChecks.identifierOf(created);
         final String id = create.event().path("Identifier").asText();
         if (!id.equals(String.join("|", values(identifier)))) {
             checks.broken("CreateResource's Identifier " + id + " is not its model's primary identifier " + identifier);

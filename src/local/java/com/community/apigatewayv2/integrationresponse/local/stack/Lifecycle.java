@@ -22,6 +22,7 @@ public final class Lifecycle {
     private final HandlerRequests requests;
     private final PrintStream out;
     private final ContractChecks checks = new ContractChecks();
+    private final CloudFormationDriver driver = new CloudFormationDriver();
 
     private final String label;
 
@@ -74,7 +75,7 @@ public final class Lifecycle {
         if (created == null) {
             return violations();
         }
-        final ObjectNode identifier = checks.identifierOf(created);
+        final ObjectNode identifier = ContractChecks.identifierOf(created);
         checks.expectEqual(
                 "READ after CREATE", created, step("READ", created, null, null).model());
         expectReadByIdentifier("after CREATE", identifier, createInput);
@@ -111,7 +112,7 @@ public final class Lifecycle {
         if (!"FAILED".equals(refused.status()) || !"InvalidRequest".equals(refused.errorCode())) {
             checks.broken("CREATE of the invalid input should fail InvalidRequest but answered " + refused.event());
             if (refused.model() != null) {
-                step("DELETE", checks.identifierOf(refused.model()), null, null);
+                step("DELETE", ContractChecks.identifierOf(refused.model()), null, null);
             }
         }
         return violations();
@@ -136,12 +137,12 @@ public final class Lifecycle {
         int pages = 0;
         do {
             final Result page = step("LIST", scope, null, nextToken);
-            page.event().path("resourceModels").forEach(model -> identifiers.add(checks.identifierOf(model)));
+            page.event().path("resourceModels").forEach(model -> identifiers.add(ContractChecks.identifierOf(model)));
             nextToken = page.event().hasNonNull("nextToken")
                     ? page.event().get("nextToken").asText()
                     : null;
         } while (nextToken != null && ++pages < MAX_LIST_PAGES);
-        if (identifiers.contains(checks.identifierOf(identifier)) != listed) {
+        if (identifiers.contains(ContractChecks.identifierOf(identifier)) != listed) {
             checks.broken("LIST " + (listed ? "does not contain " : "still contains ") + identifier);
         }
     }
@@ -155,46 +156,14 @@ public final class Lifecycle {
     public Result step(final String action, final JsonNode desired, final JsonNode previous, final String nextToken)
             throws IOException, InterruptedException {
         final long start = System.nanoTime();
-        final List<JsonNode> events = "READ".equals(action) || "LIST".equals(action)
-                ? List.of(invoker.invoke(
-                        LambdaInvoker.TYPE_FUNCTION, requests.request(action, desired, previous, nextToken)))
-                : invoker.invokeUntilDone(requests.request(action, desired, previous, nextToken));
+        final List<JsonNode> events = driver.run(invoker, requests.request(action, desired, previous, nextToken));
         final long millis = (System.nanoTime() - start) / 1_000_000;
         final Result result = new Result(action, events.get(events.size() - 1), millis);
         out.println(label + result.line());
         for (final JsonNode event : events) {
-            checkEvent(action, event);
+            CloudFormationDriver.breaksOf(action, event).forEach(checks::broken);
         }
         return result;
-    }
-
-    private void checkEvent(final String action, final JsonNode event) {
-        final String status = event.path("status").asText();
-        switch (status) {
-            case "SUCCESS" -> {
-                final List<JsonNode> models = new ArrayList<>();
-                if (event.hasNonNull("resourceModel")) {
-                    models.add(event.get("resourceModel"));
-                }
-                event.path("resourceModels").forEach(models::add);
-                models.forEach(model -> checks.expectIdentified(action, model));
-            }
-            case "FAILED" -> {
-                if (event.hasNonNull("resourceModel") || event.hasNonNull("resourceModels")) {
-                    checks.broken(action + " FAILED with a model: " + event);
-                }
-                if (event.path("errorCode").asText("").isEmpty()
-                        || event.path("message").asText("").isEmpty()) {
-                    checks.broken(action + " FAILED without an error code and message: " + event);
-                }
-            }
-            case "IN_PROGRESS" -> {
-                if ("READ".equals(action) || "LIST".equals(action)) {
-                    checks.broken(action + " returned IN_PROGRESS");
-                }
-            }
-            default -> checks.broken(action + " returned an event with status '" + status + "': " + event);
-        }
     }
 
     private void expectFailure(final Result result, final String errorCode, final String what) {

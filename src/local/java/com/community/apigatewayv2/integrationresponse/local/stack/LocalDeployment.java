@@ -284,8 +284,8 @@ public final class LocalDeployment implements AutoCloseable {
         /** The inputs' placeholder names and values, the API's first, in that order every time. */
         public Map<String, String> placeholders() {
             final Map<String, String> placeholders = new java.util.LinkedHashMap<>();
-            placeholders.put("IntegrationResponseTestApiId", apiId);
-            placeholders.put("IntegrationResponseTestIntegrationId", integrationId);
+            placeholders.put(SamTestEvent.API_ID, apiId);
+            placeholders.put(SamTestEvent.INTEGRATION_ID, integrationId);
             return java.util.Collections.unmodifiableMap(placeholders);
         }
     }

@@ -2,6 +2,7 @@ package com.community.apigatewayv2.integrationresponse.local.stack;
 
 import com.community.apigatewayv2.integrationresponse.local.apigateway.AccountQuota;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,12 +44,8 @@ import software.amazon.awssdk.services.apigatewayv2.model.TooManyRequestsExcepti
  * reported unscaled (measured time divided by the factor).
  */
 public final class StackDriver {
-    /** CREATE, UPDATE and DELETE must answer within this (unscaled). */
-    static final Duration MUTATING_LIMIT = Duration.ofSeconds(60);
     /** The slowest a run may be against the quota's floor. */
     static final double WALL_OVER_FLOOR_LIMIT = 1.3;
-    /** CloudFormation gives up on a resource long before this; a guard against a handler that never finishes. */
-    private static final int MAX_INVOCATIONS_PER_ACTION = 40;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,18 +53,14 @@ public final class StackDriver {
      * @param resources integration responses per stack
      * @param stacks stacks deployed at once
      * @param quota the account's quota (its time scale must be {@code timeScale}), or null for none
-     * @param timeScale real seconds per unscaled second, above 0 and at most 1
+     * @param timeScale how fast the handler's waits, the callback delays and the quota's clock pass
      */
-    public record Settings(int resources, int stacks, AccountQuota quota, double timeScale) {
+    public record Settings(int resources, int stacks, AccountQuota quota, TimeScale timeScale) {
         public Settings {
             if (resources < 1 || stacks < 1) {
                 throw new IllegalArgumentException("--resources and --stacks must be at least 1");
             }
-            if (!(timeScale > 0 && timeScale <= 1)) {
-                throw new IllegalArgumentException(
-                        "--time-scale takes a number above 0 and at most 1, not " + timeScale);
-            }
-            if (quota != null && quota.timeScale() != timeScale) {
+            if (quota != null && quota.timeScale() != timeScale.factor()) {
                 throw new IllegalArgumentException("the quota must run on the same time scale as the handler");
             }
         }
@@ -94,7 +87,7 @@ public final class StackDriver {
 
         public boolean holds() {
             return invariantsHold()
-                    && maxInvocationSeconds <= MUTATING_LIMIT.toSeconds()
+                    && maxInvocationSeconds <= CloudFormationDriver.MUTATING_LIMIT.toSeconds()
                     && (floorSeconds == null || wallSeconds <= WALL_OVER_FLOOR_LIMIT * floorSeconds);
         }
 
@@ -148,6 +141,7 @@ public final class StackDriver {
     private final Settings settings;
     private final PrintStream progress;
     private final LambdaInvoker invoker;
+    private final CloudFormationDriver driver;
     private final HandlerRequests requests;
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Long> failedByCode = Collections.synchronizedMap(new TreeMap<>());
@@ -162,6 +156,7 @@ public final class StackDriver {
         this.settings = settings;
         this.progress = progress;
         this.invoker = new LambdaInvoker(deployment.lambdaUri());
+        this.driver = new CloudFormationDriver(settings.timeScale());
         this.requests = deployment.requests();
         for (final String action : List.of("CREATE", "UPDATE", "DELETE")) {
             succeeded.put(action, new AtomicInteger());
@@ -183,7 +178,7 @@ public final class StackDriver {
                         0,
                         0,
                         handlerLog,
-                        new LocalDeployment.Pace(settings.timeScale(), null, concurrency))) {
+                        new LocalDeployment.Pace(settings.timeScale().factor(), null, concurrency))) {
             final StackDriver driver = new StackDriver(deployment, settings, progress);
             driver.warmUp();
             deployment.apiGateway().resetCounts();
@@ -319,33 +314,26 @@ public final class StackDriver {
     private JsonNode drive(final String action, final ObjectNode desired, final ObjectNode previous) {
         final ObjectNode request = requests.request(action, desired, previous, null);
         try {
-            for (int invocation = 1; invocation <= MAX_INVOCATIONS_PER_ACTION; invocation++) {
-                final long start = System.nanoTime();
-                final LambdaInvoker.Response response =
-                        invoker.send(LambdaInvoker.TYPE_FUNCTION, JSON.writeValueAsBytes(request));
-                maxInvocationNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
-                invocations.increment();
-                if (response.status() != 200 || response.functionError() != null) {
-                    return failed(action, "Lambda" + response.status(), response.body());
-                }
-                final JsonNode event = JSON.readTree(response.body());
-                final String status = event.path("status").asText();
-                if ("SUCCESS".equals(status)) {
-                    succeeded.get(action).incrementAndGet();
-                    return event.hasNonNull("resourceModel") ? event.get("resourceModel") : JSON.createObjectNode();
-                }
-                if (!"IN_PROGRESS".equals(status)) {
-                    return failed(action, event.path("errorCode").asText("no error code"), event.toString());
-                }
-                inProgressEvents.increment();
-                request.set("callbackContext", event.get("callbackContext"));
-                if (event.hasNonNull("resourceModel")) {
-                    ((ObjectNode) request.get("requestData")).set("resourceProperties", event.get("resourceModel"));
-                }
-                sleepUnscaled(
-                        Duration.ofSeconds(event.path("callbackDelaySeconds").asLong()));
+            final List<Answer> answers = driver.run(request, this::invokeTimed, Answer::event);
+            final Answer last = answers.get(answers.size() - 1);
+            if (last.event() == null) {
+                return failed(
+                        action,
+                        "Lambda" + last.response().status(),
+                        last.response().body());
             }
-            return failed(action, "NeverFinished", "still IN_PROGRESS after " + MAX_INVOCATIONS_PER_ACTION);
+            if (!"SUCCESS".equals(last.event().path("status").asText())) {
+                return failed(
+                        action,
+                        last.event().path("errorCode").asText("no error code"),
+                        last.event().toString());
+            }
+            succeeded.get(action).incrementAndGet();
+            return last.event().hasNonNull("resourceModel")
+                    ? last.event().get("resourceModel")
+                    : JSON.createObjectNode();
+        } catch (final CloudFormationDriver.NeverFinished e) {
+            return failed(action, "NeverFinished", e.getMessage());
         } catch (final IOException e) {
             return failed(action, "LambdaUnreachable", e.toString());
         } catch (final InterruptedException e) {
@@ -354,6 +342,24 @@ public final class StackDriver {
         } finally {
             finished.get(action).incrementAndGet();
         }
+    }
+
+    /** What one invocation answered, and the progress event in it (null when it holds none). */
+    private record Answer(LambdaInvoker.Response response, JsonNode event) {}
+
+    /** One invocation, counted (and its IN_PROGRESS answer), its time kept when it is the longest so far. */
+    private Answer invokeTimed(final ObjectNode request) throws IOException, InterruptedException {
+        final long start = System.nanoTime();
+        final LambdaInvoker.Response response =
+                invoker.send(LambdaInvoker.TYPE_FUNCTION, JSON.writeValueAsBytes(request));
+        maxInvocationNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+        invocations.increment();
+        final JsonNode event =
+                response.status() != 200 || response.functionError() != null ? null : JSON.readTree(response.body());
+        if (event != null && CloudFormationDriver.isInProgress(event)) {
+            inProgressEvents.increment();
+        }
+        return new Answer(response, event);
     }
 
     private JsonNode failed(final String action, final String code, final String detail) {
@@ -480,13 +486,13 @@ public final class StackDriver {
 
     private void sleepUnscaled(final Duration unscaled) {
         try {
-            Thread.sleep((long) (unscaled.toMillis() * settings.timeScale()));
+            Thread.sleep(settings.timeScale().scaled(unscaled).toMillis());
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private double unscaledSeconds(final long nanos) {
-        return nanos / 1e9 / settings.timeScale();
+        return settings.timeScale().unscaledSeconds(nanos);
     }
 }

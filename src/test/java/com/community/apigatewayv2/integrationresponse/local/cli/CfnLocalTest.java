@@ -9,6 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,7 +138,11 @@ class CfnLocalTest {
         "serve --aws --faults *:500x1, --faults needs the local API Gateway V2 endpoint",
         "serve --faults CreateIntegrationResponse:teapot, CreateIntegrationResponse:teapot",
         "chaos --bad-inputs many, --bad-inputs takes a whole number",
-        "chaos --faults *:500x1, chaos does not take --faults"
+        "chaos --faults *:500x1, chaos does not take --faults",
+        "serve --bogus 1, serve does not take --bogus",
+        "stack --resources 1 --aws, stack does not take --aws",
+        "invoke --port=3002 CREATE inputs/inputs_1_create.json, invoke does not take --port",
+        "lifecycle --, lifecycle does not take --"
     })
     void aMistakeIsOneLineAndExitStatusTwo(final String commandLine, final String message) {
         assertEquals(2, run(commandLine.split(" ")));
@@ -177,6 +184,33 @@ class CfnLocalTest {
                 .contains(message);
         assertThat(errors().lines()).hasSize(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /** The table of commands and the usage text agree: every command there, each with every option it takes. */
+    @Test
+    void theUsageNamesEveryCommandWithEveryOptionItTakes() {
+        final Map<String, String> usage = new LinkedHashMap<>();
+        String command = null;
+        for (final String line : CfnLocal.USAGE.lines().skip(1).toList()) {
+            if (line.startsWith("  --")) {
+                command = null; // the notes after the commands
+            } else if (line.matches("  [a-z].*")) {
+                command = line.trim().split(" ")[0];
+            }
+            if (command != null) {
+                usage.merge(command, line, (before, more) -> before + "\n" + more);
+            }
+        }
+        assertThat(CfnLocal.COMMANDS.keySet())
+                .containsExactly("lifecycle", "contract-v2", "serve", "stack", "invoke", "chaos");
+        assertThat(usage.keySet()).containsExactlyElementsOf(CfnLocal.COMMANDS.keySet());
+        for (final CfnLocal.Command each : CfnLocal.COMMANDS.values()) {
+            for (final CfnLocal.Option option : each.options()) {
+                assertThat(usage.get(each.name()))
+                        .as(each.name() + " " + option.spelling)
+                        .containsPattern("[\\[ ]" + Pattern.quote(option.spelling) + "[ \\]]");
+            }
+        }
     }
 
     @Test

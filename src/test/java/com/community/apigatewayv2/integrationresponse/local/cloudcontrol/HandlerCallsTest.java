@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,7 +79,7 @@ class HandlerCallsTest {
                 },
                 scheduler,
                 TypeSchema.load(),
-                0.001,
+                new TimeScale(0.001),
                 timeout,
                 clock);
     }

@@ -66,7 +66,7 @@ class ContractChecksTest {
         final JsonNode moved = json("{\"ApiId\": \"b\", \"IntegrationId\": \"i\", \"IntegrationResponseId\": \"\"}");
 
         checks.expectIdentified("UpdateResource", moved);
-        checks.expectSameIdentifier("UpdateResource", checks.identifierOf(created), moved);
+        checks.expectSameIdentifier("UpdateResource", ContractChecks.identifierOf(created), moved);
         checks.expectCreateOnlyUnchanged("UpdateResource", created, moved);
         checks.expectNoWriteOnly("UpdateResource", moved);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.community.apigatewayv2.integrationresponse.local.apigateway.AccountQuota;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class StackDriverTest {
     void deployTwoStacks() throws IOException {
         final double timeScale = 0.25;
         figures = StackDriver.run(
-                new StackDriver.Settings(50, 2, new AccountQuota(10, 40, timeScale), timeScale),
+                new StackDriver.Settings(50, 2, new AccountQuota(10, 40, timeScale), new TimeScale(timeScale)),
                 new PrintStream(System.err, true, StandardCharsets.UTF_8));
         figures.lines().forEach(line -> System.out.println("stack " + line));
     }

@@ -56,7 +56,6 @@ final class LeanRequest {
     private static final Set<String> CREDENTIALS_FIELDS = Set.of("accessKeyId", "secretAccessKey", "sessionToken");
 
     final Action action;
-    final String resourceType;
     final Credentials callerCredentials;
     /** The resource properties as sent, for schema validation; null when the request carries none. */
     final JSONObject properties;
@@ -65,12 +64,10 @@ final class LeanRequest {
 
     private LeanRequest(
             final Action action,
-            final String resourceType,
             final Credentials callerCredentials,
             final JSONObject properties,
             final ResourceHandlerRequest<ResourceModel> request) {
         this.action = action;
-        this.resourceType = resourceType;
         this.callerCredentials = callerCredentials;
         this.properties = properties;
         this.request = request;
@@ -123,6 +120,7 @@ final class LeanRequest {
         request.setPreviousSystemTags(stringMap(data, "previousSystemTags"));
         // read as the runtime reads it, though it hands it on to no handler
         integer(payload, "maxResults");
+        string(payload, "resourceType");
         string(payload, "resourceTypeVersion");
         string(data, "providerLogGroupName");
 
@@ -130,7 +128,6 @@ final class LeanRequest {
         knownFieldsOnly(credentials, CREDENTIALS_FIELDS);
         return new LeanRequest(
                 Action.valueOf(payload.getString("action")),
-                string(payload, "resourceType"),
                 new Credentials(
                         string(credentials, "accessKeyId"),
                         string(credentials, "secretAccessKey"),

@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import software.amazon.cloudformation.exceptions.TerminalException;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
@@ -50,6 +52,8 @@ public final class RequestRouter {
     private LoggerProxy logger;
 
     private RuntimeWrapper runtime;
+    /** The reasons for going to the runtime logged so far in this execution environment. */
+    private final Set<Fallback> loggedFallbacks = EnumSet.noneOf(Fallback.class);
     /** The temporary directory's modification time when it was last listed empty, or 0. */
     private long emptySince;
     /** The wall clock, in milliseconds, that a modification time is compared with. */
@@ -82,19 +86,51 @@ public final class RequestRouter {
         }
         final byte[] payload = inputStream.readAllBytes();
         final RequestEnvelope envelope = RequestEnvelope.open(payload);
-        final ProgressEvent<ResourceModel, CallbackContext> event;
         if (envelope.problem() != null) {
-            event = ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, envelope.problem());
+            write(ExceptionTranslator.failure(HandlerErrorCode.InvalidRequest, envelope.problem()), outputStream);
         } else {
-            final LeanRequest lean = envelope.request() == null ? null : LeanRequest.read(envelope.request());
-            event = lean == null ? null : serve(lean);
-        }
-        if (event == null) {
-            runtime(context).process(envelope.runtimePayload(validator::isValid), outputStream);
-        } else {
-            write(event, outputStream);
+            final LeanRequest lean = LeanRequest.read(envelope.request());
+            final Fallback fallback = lean == null ? Fallback.NOT_CLOUDFORMATIONS_SHAPE : fallbackFor(lean);
+            if (fallback == null) {
+                write(serve(lean), outputStream);
+            } else {
+                if (loggedFallbacks.add(fallback)) {
+                    logger.log("This request, and any later one for the same reason, goes to the RPDK runtime: "
+                            + fallback.reason);
+                }
+                runtime(context).process(envelope.runtimePayload(validator::isValid), outputStream);
+            }
         }
         outputStream.close();
+    }
+
+    /**
+     * Why a request that needs no InvalidRequest goes to the runtime's own path, which answers it
+     * alike but slower; each is logged once in an execution environment, so a change in what
+     * CloudFormation sends that sent every request that way would show.
+     */
+    enum Fallback {
+        NOT_CLOUDFORMATIONS_SHAPE(
+                "its payload is not in the exact shape CloudFormation sends (a re-invocation's callback"
+                        + " context, provider credentials, or a field or casing the lean reader does not know)"),
+        FILES_TO_CLEAN("the temporary directory holds files, which the runtime removes before each request"),
+        SCHEMA_FAILURE("its properties fail the resource schema, and the runtime words that failure");
+
+        final String reason;
+
+        Fallback(final String reason) {
+            this.reason = reason;
+        }
+    }
+
+    /** Why the runtime must serve {@code lean}, or null when the lean path serves it. */
+    private Fallback fallbackFor(final LeanRequest lean) {
+        if (scrubsTemporaryDirectory && !tmpDirEmpty()) {
+            return Fallback.FILES_TO_CLEAN;
+        }
+        return ActionRule.of(lean.action).validated() && !validator.isValid(lean.properties)
+                ? Fallback.SCHEMA_FAILURE
+                : null;
     }
 
     /** The TestEntrypoint: the same handlers, driven by a {@code ResourceHandlerTestPayload}. */
@@ -103,16 +139,8 @@ public final class RequestRouter {
         runtime(context).testEntrypoint(inputStream, outputStream, context);
     }
 
-    /**
-     * The request as the runtime serves it, or null when the runtime must answer it: inside Lambda, the
-     * temporary directory has something to clean; or the input fails the schema and the runtime words
-     * that failure.
-     */
+    /** The request as the runtime would serve it. */
     private ProgressEvent<ResourceModel, CallbackContext> serve(final LeanRequest lean) {
-        if (scrubsTemporaryDirectory && !tmpDirEmpty()
-                || ActionRule.of(lean.action).validated() && !validator.isValid(lean.properties)) {
-            return null;
-        }
         ProgressEvent<ResourceModel, CallbackContext> event;
         try {
             final AmazonWebServicesClientProxy proxy = new AmazonWebServicesClientProxy(

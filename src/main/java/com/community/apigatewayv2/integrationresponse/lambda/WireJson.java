@@ -19,12 +19,14 @@ final class WireJson {
     private WireJson() {}
 
     /**
-     * The event as JSON, or null when it carries a callback context, which only the runtime's
-     * mapping writes (no handler here returns one). Result and annotations are never written: the
-     * wrapper removes them from every response, as the runtime does.
+     * The event as JSON, or null when its callback context holds call graphs, which only the
+     * runtime's mapping writes (the handlers' IN_PROGRESS answers carry a fresh context: the round and
+     * whether an attempt may have applied). Result and annotations are never written: the wrapper
+     * removes them from every response, as the runtime does.
      */
     static String event(final ProgressEvent<ResourceModel, CallbackContext> event) {
-        if (event.getCallbackContext() != null) {
+        final CallbackContext context = event.getCallbackContext();
+        if (context != null && !context.callGraphs().isEmpty()) {
             return null;
         }
         final StringBuilder json = new StringBuilder(256).append('{');
@@ -39,6 +41,15 @@ final class WireJson {
         }
         if (event.getMessage() != null) {
             string(field(json, "message"), event.getMessage());
+        }
+        if (context != null) {
+            // the call chain's memory (empty), then the context's own fields in declaration order
+            field(json, "callbackContext")
+                    .append("{\"callGraphs\":{},\"throttledRounds\":")
+                    .append(context.getThrottledRounds())
+                    .append(",\"mayHaveApplied\":")
+                    .append(context.isMayHaveApplied())
+                    .append('}');
         }
         field(json, "callbackDelaySeconds").append(event.getCallbackDelaySeconds());
         if (event.getResourceModel() != null) {

@@ -61,7 +61,6 @@ class LeanRequestTest {
         final LeanRequest lean = LeanRequest.read(payload);
 
         assertEquals(Action.UPDATE, lean.action);
-        assertEquals("Community::ApiGatewayV2::IntegrationResponse", lean.resourceType);
         assertEquals(
                 Arrays.asList("AKID", "secret", "session"),
                 Arrays.asList(

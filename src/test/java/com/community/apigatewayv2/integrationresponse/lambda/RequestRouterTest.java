@@ -246,13 +246,43 @@ class RequestRouterTest {
         verifyNoInteractions(client);
     }
 
+    /** A READ whose API id goes by {@code name}: "ApiId" for the lean path, another casing for the runtime's. */
+    private static JSONObject readNamingTheApiAs(final String name) {
+        return handlerRequest("READ", new JSONObject().put(name, "a").put("IntegrationId", "b"));
+    }
+
+    /** A request the lean path leaves to the runtime says why, once per reason in an environment. */
+    @Test
+    void goingToTheRuntimeIsLoggedOncePerReason() throws Exception {
+        final JSONObject lean = readNamingTheApiAs("ApiId");
+        final JSONObject otherCasing = readNamingTheApiAs("apiId");
+        final JSONObject failsTheSchema =
+                handlerRequest("CREATE", createInput().put("ContentHandlingStrategy", "CONVERT_TO_JSON"));
+        invoke(lean);
+        assertThat(logLines).noneMatch(line -> line.contains("goes to the RPDK runtime"));
+
+        for (int invocation = 0; invocation < 3; invocation++) {
+            invoke(otherCasing);
+            invoke(failsTheSchema);
+            invoke(lean);
+        }
+
+        assertThat(logLines.stream()
+                        .filter(line -> line.contains("goes to the RPDK runtime"))
+                        .map(String::strip))
+                .containsExactly(
+                        "This request, and any later one for the same reason, goes to the RPDK runtime: its payload"
+                                + " is not in the exact shape CloudFormation sends (a re-invocation's callback context,"
+                                + " provider credentials, or a field or casing the lean reader does not know)",
+                        "This request, and any later one for the same reason, goes to the RPDK runtime: its"
+                                + " properties fail the resource schema, and the runtime words that failure");
+    }
+
     /** Each invocation logs its outcome once, on either path, however many invocations came before. */
     @Test
     void aWarmInstanceLogsEachLineOnce() throws Exception {
-        final JSONObject read =
-                handlerRequest("READ", new JSONObject().put("ApiId", "a").put("IntegrationId", "b"));
-        final JSONObject readForTheRuntime =
-                handlerRequest("READ", new JSONObject().put("apiId", "a").put("IntegrationId", "b"));
+        final JSONObject read = readNamingTheApiAs("ApiId");
+        final JSONObject readForTheRuntime = readNamingTheApiAs("apiId");
         for (int invocation = 0; invocation < 3; invocation++) {
             invoke(read);
             invoke(readForTheRuntime);

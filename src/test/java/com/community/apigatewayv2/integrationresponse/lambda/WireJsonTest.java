@@ -34,8 +34,23 @@ class WireJsonTest {
     }
 
     @Example
-    void anEventWithACallbackContextIsLeftToTheRuntime() {
-        assertNull(WireJson.event(ProgressEvent.defaultInProgressHandler(new CallbackContext(), 5, null)));
+    void anIn_progressEventIsWrittenWithItsCallbackContext() {
+        final CallbackContext context = new CallbackContext();
+        context.setThrottledRounds(3);
+        context.setMayHaveApplied(true);
+
+        assertEquals(
+                "{\"status\":\"IN_PROGRESS\",\"callbackContext\":{\"callGraphs\":{},\"throttledRounds\":3,"
+                        + "\"mayHaveApplied\":true},\"callbackDelaySeconds\":5}",
+                WireJson.event(ProgressEvent.defaultInProgressHandler(context, 5, null)));
+    }
+
+    @Example
+    void aCallbackContextHoldingCallGraphsIsLeftToTheRuntime() {
+        final CallbackContext context = new CallbackContext();
+        context.attempts("Community::ApiGatewayV2::IntegrationResponse::Update", 2);
+
+        assertNull(WireJson.event(ProgressEvent.defaultInProgressHandler(context, 5, null)));
     }
 
     @Example
@@ -66,9 +81,11 @@ class WireJsonTest {
                         Arbitraries.integers().between(-5, 100),
                         model.injectNull(0.4),
                         models.injectNull(0.6),
-                        text().injectNull(0.6))
-                .as((status, code, message, delay, resourceModel, resourceModels, nextToken) ->
+                        text().injectNull(0.6),
+                        contexts().injectNull(0.5))
+                .as((status, code, message, delay, resourceModel, resourceModels, nextToken, context) ->
                         ProgressEvent.<ResourceModel, CallbackContext>builder()
+                                .callbackContext(context)
                                 .status(status)
                                 .errorCode(code)
                                 .message(message)
@@ -77,6 +94,16 @@ class WireJsonTest {
                                 .resourceModels(resourceModels)
                                 .nextToken(nextToken)
                                 .build());
+    }
+
+    private static Arbitrary<CallbackContext> contexts() {
+        return Combinators.combine(Arbitraries.integers().between(-1, 1000), Arbitraries.of(true, false))
+                .as((rounds, mayHaveApplied) -> {
+                    final CallbackContext context = new CallbackContext();
+                    context.setThrottledRounds(rounds);
+                    context.setMayHaveApplied(mayHaveApplied);
+                    return context;
+                });
     }
 
     private static Arbitrary<ResourceModel> models() {

@@ -78,7 +78,7 @@ public enum ActionRule {
     }
 
     /** How long CloudFormation waits for the invocation's answer. */
-    Duration timeLimit() {
+    public Duration timeLimit() {
         return synchronous ? SYNCHRONOUS_LIMIT : MUTATING_LIMIT;
     }
 

@@ -1,6 +1,7 @@
 package com.community.apigatewayv2.integrationresponse.local.apigateway;
 
 import com.community.apigatewayv2.integrationresponse.local.apigateway.errors.ServiceException;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -44,12 +45,9 @@ public final class AccountQuota {
         if (!(rate > 0) || burst < 1) {
             throw new IllegalArgumentException("the quota needs a rate above 0 and a burst of at least 1");
         }
-        if (!(timeScale > 0 && timeScale <= 1)) {
-            throw new IllegalArgumentException("the time scale must be above 0 and at most 1, not " + timeScale);
-        }
         this.rate = rate;
         this.burst = burst;
-        this.timeScale = timeScale;
+        this.timeScale = new TimeScale(timeScale).factor(); // the tooling's one check of a time scale
         this.nanoClock = nanoClock;
         this.startNanos = nanoClock.getAsLong();
         this.tokens = burst;

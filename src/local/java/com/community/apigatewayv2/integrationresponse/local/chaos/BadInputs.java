@@ -1,7 +1,7 @@
 package com.community.apigatewayv2.integrationresponse.local.chaos;
 
-import com.community.apigatewayv2.integrationresponse.local.stack.HandlerStack;
-import com.community.apigatewayv2.integrationresponse.local.stack.HandlerStack.Answer;
+import com.community.apigatewayv2.integrationresponse.local.stack.CanaryDeployment;
+import com.community.apigatewayv2.integrationresponse.local.stack.CanaryDeployment.Answer;
 import com.community.apigatewayv2.integrationresponse.local.stack.SamTestEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +67,7 @@ public final class BadInputs {
             Mutation mutation, byte[] payload, Set<String> codes, String hint, boolean notJson, String function) {
         /** One for TypeFunction, the function CloudFormation invokes. */
         public BadInput(Mutation mutation, byte[] payload, Set<String> codes, String hint, boolean notJson) {
-            this(mutation, payload, codes, hint, notJson, HandlerStack.FUNCTION);
+            this(mutation, payload, codes, hint, notJson, CanaryDeployment.FUNCTION);
         }
 
         @Override
@@ -97,10 +97,10 @@ public final class BadInputs {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-    private final HandlerStack stack;
+    private final CanaryDeployment stack;
     private final Fixture fixture;
 
-    public BadInputs(HandlerStack stack, Fixture fixture) {
+    public BadInputs(CanaryDeployment stack, Fixture fixture) {
         this.stack = stack;
         this.fixture = fixture;
     }

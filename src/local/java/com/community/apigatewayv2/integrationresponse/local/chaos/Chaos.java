@@ -6,9 +6,9 @@ import com.community.apigatewayv2.integrationresponse.local.chaos.BadInputs.BadI
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultInjector;
 import com.community.apigatewayv2.integrationresponse.local.faults.FaultSpec;
 import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
+import com.community.apigatewayv2.integrationresponse.local.stack.CanaryDeployment;
+import com.community.apigatewayv2.integrationresponse.local.stack.CanaryDeployment.Answer;
 import com.community.apigatewayv2.integrationresponse.local.stack.CloudFormationDriver;
-import com.community.apigatewayv2.integrationresponse.local.stack.HandlerStack;
-import com.community.apigatewayv2.integrationresponse.local.stack.HandlerStack.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,7 +39,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Runs the reliability checks against a fresh local stack ({@link HandlerStack}: the real handler
+ * Runs the reliability checks against a fresh local stack ({@link CanaryDeployment}: the real handler
  * behind the local Lambda endpoint, the local API Gateway V2 behind it) and reports figures:
  * injected faults absorbed or failed with the right code, bad inputs answered well, no duplicate
  * resources, no leaked credentials, parallel lifecycles, and no change outside the resource an
@@ -116,7 +116,7 @@ public final class Chaos {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-    private final HandlerStack stack;
+    private final CanaryDeployment stack;
     private final CloudFormationDriver driver = new CloudFormationDriver(TIME_SCALE);
     private final long seed;
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -130,7 +130,7 @@ public final class Chaos {
     private String apiId;
     private String integrationId;
 
-    private Chaos(HandlerStack stack, long seed) {
+    private Chaos(CanaryDeployment stack, long seed) {
         this.stack = stack;
         this.seed = seed;
     }
@@ -147,7 +147,7 @@ public final class Chaos {
 
     /** As {@link #run(int, long)}, with a line on {@code progress} as each phase begins. */
     public static Figures run(int badInputs, long seed, PrintStream progress) throws IOException {
-        try (HandlerStack stack = HandlerStack.start(TIME_SCALE.factor())) {
+        try (CanaryDeployment stack = CanaryDeployment.start(TIME_SCALE.factor())) {
             return new Chaos(stack, seed).runAll(badInputs, progress);
         }
     }

@@ -1,5 +1,6 @@
 package com.community.apigatewayv2.integrationresponse.local.stack;
 
+import com.community.apigatewayv2.integrationresponse.handler.ActionRule;
 import com.community.apigatewayv2.integrationresponse.handler.ThrottlePolicy;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
 import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
@@ -8,10 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import software.amazon.cloudformation.Action;
 
 /**
  * CloudFormation's side of the handler protocol, the one copy the local tooling drives the handler
@@ -32,10 +34,8 @@ public final class CloudFormationDriver {
      */
     public static final int MAX_INVOCATIONS = ThrottlePolicy.MAX_IN_PROGRESS_ROUNDS + 1;
 
-    /** CloudFormation's limit for one invocation of CREATE, UPDATE or DELETE (unscaled). */
-    public static final Duration MUTATING_LIMIT = Duration.ofSeconds(60);
-
-    private static final Set<String> SYNCHRONOUS = Set.of("READ", "LIST");
+    /** CloudFormation's limit for one invocation of CREATE, UPDATE or DELETE (unscaled), from the handler's action table. */
+    public static final Duration MUTATING_LIMIT = ActionRule.of(Action.CREATE).timeLimit();
 
     /** Waits out a callback delay, already scaled. */
     @FunctionalInterface
@@ -80,9 +80,14 @@ public final class CloudFormationDriver {
         return timeScale;
     }
 
-    /** READ and LIST answer in one invocation; CREATE, UPDATE and DELETE may answer IN_PROGRESS. */
+    /**
+     * READ and LIST answer in one invocation; CREATE, UPDATE and DELETE may answer IN_PROGRESS (the
+     * action table's rule); an action CloudFormation does not have is driven as a mutating one.
+     */
     public static boolean isSynchronous(final String action) {
-        return SYNCHRONOUS.contains(action);
+        return Arrays.stream(Action.values())
+                .anyMatch(known ->
+                        known.name().equals(action) && ActionRule.of(known).synchronous());
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.community.apigatewayv2.integrationresponse.local.chaos.BadInputs.BadInput;
 import com.community.apigatewayv2.integrationresponse.local.chaos.BadInputs.Mutation;
-import com.community.apigatewayv2.integrationresponse.local.stack.HandlerStack;
+import com.community.apigatewayv2.integrationresponse.local.stack.CanaryDeployment;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,18 +30,18 @@ class BadInputPropertyTest {
     private static final int TRIES = 1_000;
 
     private static final AtomicLong TRIED = new AtomicLong();
-    private static HandlerStack stack;
+    private static CanaryDeployment stack;
     private static BadInputs inputs;
     private static String stateBefore;
 
     @BeforeContainer
     static void seed() throws IOException {
-        stack = HandlerStack.start();
+        stack = CanaryDeployment.start();
         String apiId = stack.createWebSocketApi("target");
         String integrationId = stack.createMockIntegration(apiId);
         String otherApiId = stack.createWebSocketApi("bystander");
         String otherIntegrationId = stack.createMockIntegration(otherApiId);
-        HandlerStack.Answer seeded = stack.invoke(
+        CanaryDeployment.Answer seeded = stack.invoke(
                 "CREATE",
                 JsonNodeFactory.instance
                         .objectNode()

@@ -13,8 +13,8 @@ class LocalDeploymentTest {
 
     @Test
     void twoDeploymentsInOneJvmEachCallTheirOwnEmulator() throws IOException {
-        try (HandlerStack first = HandlerStack.start();
-                HandlerStack second = HandlerStack.start()) {
+        try (CanaryDeployment first = CanaryDeployment.start();
+                CanaryDeployment second = CanaryDeployment.start()) {
             final String firstApi = first.createWebSocketApi("first");
             final String secondApi = second.createWebSocketApi("second");
 
@@ -32,13 +32,14 @@ class LocalDeploymentTest {
         }
     }
 
-    private static String create(final HandlerStack stack, final String apiId, final String key) {
-        return stack.invoke(
+    private static String create(final CanaryDeployment deployment, final String apiId, final String key) {
+        return deployment
+                .invoke(
                         "CREATE",
                         JsonNodeFactory.instance
                                 .objectNode()
                                 .put("ApiId", apiId)
-                                .put("IntegrationId", stack.createMockIntegration(apiId))
+                                .put("IntegrationId", deployment.createMockIntegration(apiId))
                                 .put("IntegrationResponseKey", key))
                 .status();
     }

@@ -23,10 +23,11 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 /**
  * The {@link LocalDeployment} as the reliability checks use it: every answer kept whole, whatever the
  * endpoint said, and every place a canary credential could leak to watched: each answer, the
- * function's log, and the files under {@code java.io.tmpdir}. Stacks in one JVM are independent:
- * each one's handlers are configured with its own emulator's endpoint.
+ * function's log, and the files under {@code java.io.tmpdir}. Its requests carry canary credentials
+ * (hence the name). Deployments in one JVM are independent: each one's handlers are configured with
+ * its own emulator's endpoint.
  */
-public final class HandlerStack implements AutoCloseable {
+public final class CanaryDeployment implements AutoCloseable {
 
     public static final String FUNCTION = LambdaInvoker.TYPE_FUNCTION;
 
@@ -70,7 +71,7 @@ public final class HandlerStack implements AutoCloseable {
     private final LambdaInvoker invoker;
     private final ApiGatewayV2Client seedingClient;
 
-    private HandlerStack(final LocalDeployment local, final ByteArrayOutputStream log) {
+    private CanaryDeployment(final LocalDeployment local, final ByteArrayOutputStream log) {
         this.local = local;
         this.log = log;
         this.invoker = new LambdaInvoker(local.lambdaUri());
@@ -83,7 +84,7 @@ public final class HandlerStack implements AutoCloseable {
      * <p>The RPDK runtime empties {@code java.io.tmpdir} on every request, so the stack first gives the
      * JVM a new one of its own ({@link PrivateTmpDir#claim()}).
      */
-    public static HandlerStack start() throws IOException {
+    public static CanaryDeployment start() throws IOException {
         return start(1.0);
     }
 
@@ -91,10 +92,10 @@ public final class HandlerStack implements AutoCloseable {
      * As {@link #start()}, with the handler's waits for throttling (deadlines and backoff)
      * multiplied by {@code timeScale}; callback delays are the caller's to scale.
      */
-    public static HandlerStack start(final double timeScale) throws IOException {
+    public static CanaryDeployment start(final double timeScale) throws IOException {
         PrivateTmpDir.claim();
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
-        return new HandlerStack(
+        return new CanaryDeployment(
                 LocalDeployment.start(
                         false,
                         null,

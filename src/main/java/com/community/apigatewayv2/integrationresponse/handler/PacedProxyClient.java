@@ -88,7 +88,7 @@ final class PacedProxyClient implements ProxyClient<ApiGatewayV2Client> {
             return paced;
         }
         throw new IllegalStateException(
-                "a handler's calls go through Handlers.invoke, which paces them; " + "this proxy client is a "
+                "a handler's calls go through Handlers.invoke, which paces them; this proxy client is a "
                         + (client == null ? "null" : client.getClass().getName()));
     }
 

@@ -61,7 +61,9 @@ class DeleteHandlerTest {
                 HandlerTestSupport.logger());
 
         assertEquals(HandlerErrorCode.InternalFailure, event.getErrorCode());
-        assertThat(event.getMessage()).startsWith("a handler's calls go through Handlers.invoke, which paces them");
+        assertThat(event.getMessage())
+                .startsWith("a handler's calls go through Handlers.invoke, which paces them; this proxy client is a "
+                        + HandlerTestSupport.class.getName() + "$");
     }
 
     @Test

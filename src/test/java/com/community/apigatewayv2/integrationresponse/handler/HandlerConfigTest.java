@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.community.apigatewayv2.integrationresponse.local.apigateway.LocalApiGatewayV2;
 import java.io.IOException;
@@ -101,6 +102,26 @@ class HandlerConfigTest {
                     .getApis(request -> request.overrideConfiguration(HandlerConfigTest::withCredentials));
 
             assertThat(emulator.requestCount("GetApis")).isEqualTo(1);
+        }
+    }
+
+    /** The local deployment sizes the pool for its environments: its clients use that one, not one of their own. */
+    @Test
+    void anEndpointConfigurationsClientsCallThroughTheCallersPool() throws IOException {
+        try (LocalApiGatewayV2 emulator = new LocalApiGatewayV2().start()) {
+            final SdkHttpClient http = pool();
+            final ApiGatewayV2Client client = HandlerConfig.of(
+                            URI.create(emulator.url()), http, ThrottlePolicy.PRODUCTION)
+                    .client("us-east-1");
+            client.getApis(request -> request.overrideConfiguration(HandlerConfigTest::withCredentials));
+
+            http.close();
+
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> client.getApis(request -> request.overrideConfiguration(HandlerConfigTest::withCredentials)),
+                    "the caller's pool is closed, so its clients can make no call");
+            assertEquals(1, emulator.requestCount("GetApis"));
         }
     }
 

@@ -147,7 +147,7 @@ public final class Chaos {
 
     /** As {@link #run(int, long)}, with a line on {@code progress} as each phase begins. */
     public static Figures run(int badInputs, long seed, PrintStream progress) throws IOException {
-        try (CanaryDeployment stack = CanaryDeployment.start(TIME_SCALE.factor())) {
+        try (CanaryDeployment stack = CanaryDeployment.start(TIME_SCALE)) {
             return new Chaos(stack, seed).runAll(badInputs, progress);
         }
     }

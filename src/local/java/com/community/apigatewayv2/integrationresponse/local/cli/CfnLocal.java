@@ -397,7 +397,9 @@ public final class CfnLocal {
         final LocalDeployment.Pace pace = options.throttle == null
                 ? LocalDeployment.Pace.REAL_TIME
                 : new LocalDeployment.Pace(
-                        1.0, AccountQuota.parse(options.throttle, 1.0), LocalLambdaEndpoint.DEFAULT_MAX_CONCURRENCY);
+                        TimeScale.REAL_TIME,
+                        AccountQuota.parse(options.throttle, 1.0),
+                        LocalLambdaEndpoint.DEFAULT_MAX_CONCURRENCY);
         requireLocalForPageSize(options);
         final LocalDeployment stack = LocalDeployment.start(
                 options.aws, options.region, options.port, options.apiPort, options.cloudControlPort, err, pace);

@@ -41,14 +41,14 @@ public final class LocalCloudControl extends LocalEndpoint {
      * @param lambda the Lambda endpoint serving the TypeFunction
      * @param region the region it answers as, in the type's ARN
      * @param requests how CloudFormation's requests are built: region and caller credentials
-     * @param timeScale how fast callback delays and the operation timeout pass (1.0 real time)
+     * @param timeScale how fast callback delays and the operation timeout pass
      */
     public LocalCloudControl(
             final int port,
             final URI lambda,
             final String region,
             final HandlerRequestFactory requests,
-            final double timeScale) {
+            final TimeScale timeScale) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535");
         }
@@ -56,7 +56,7 @@ public final class LocalCloudControl extends LocalEndpoint {
         this.lambda = lambda;
         this.region = region;
         this.requests = requests;
-        this.timeScale = new TimeScale(timeScale);
+        this.timeScale = timeScale;
     }
 
     public synchronized LocalCloudControl start() throws IOException {

@@ -4,6 +4,7 @@ import com.community.apigatewayv2.integrationresponse.local.apigateway.LocalApiG
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.lambda.PrivateTmpDir;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,14 +86,14 @@ public final class CanaryDeployment implements AutoCloseable {
      * JVM a new one of its own ({@link PrivateTmpDir#claim()}).
      */
     public static CanaryDeployment start() throws IOException {
-        return start(1.0);
+        return start(TimeScale.REAL_TIME);
     }
 
     /**
-     * As {@link #start()}, with the handler's waits for throttling (deadlines and backoff)
+     * As {@link #start()}, with the handler's waits for throttling (deadlines, backoff, client timeouts)
      * multiplied by {@code timeScale}; callback delays are the caller's to scale.
      */
-    public static CanaryDeployment start(final double timeScale) throws IOException {
+    public static CanaryDeployment start(final TimeScale timeScale) throws IOException {
         PrivateTmpDir.claim();
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
         return new CanaryDeployment(

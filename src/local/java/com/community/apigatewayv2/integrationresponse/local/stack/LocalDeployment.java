@@ -11,6 +11,7 @@ import com.community.apigatewayv2.integrationresponse.local.lambda.ExecutionEnvi
 import com.community.apigatewayv2.integrationresponse.local.lambda.LambdaInvoker;
 import com.community.apigatewayv2.integrationresponse.local.lambda.LocalLambdaEndpoint;
 import com.community.apigatewayv2.integrationresponse.local.net.LocalEndpoint;
+import com.community.apigatewayv2.integrationresponse.local.net.TimeScale;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -64,8 +65,9 @@ public final class LocalDeployment implements AutoCloseable {
      * null, throttles the local API Gateway V2 as the account's control-plane quota does (its clock
      * scaled alike); {@code lambdaConcurrency} invocations may run at once.
      */
-    public record Pace(double timeScale, AccountQuota quota, int lambdaConcurrency) {
-        public static final Pace REAL_TIME = new Pace(1.0, null, LocalLambdaEndpoint.DEFAULT_MAX_CONCURRENCY);
+    public record Pace(TimeScale timeScale, AccountQuota quota, int lambdaConcurrency) {
+        public static final Pace REAL_TIME =
+                new Pace(TimeScale.REAL_TIME, null, LocalLambdaEndpoint.DEFAULT_MAX_CONCURRENCY);
     }
 
     public static LocalDeployment start(
@@ -127,10 +129,10 @@ public final class LocalDeployment implements AutoCloseable {
         // local endpoint, their waits and timeouts scaled
         final SdkHttpClient http = connectionPool(pace);
         final URI endpoint = apiGateway == null ? null : URI.create(apiGateway.url());
-        final Supplier<HandlerWrapper> function = aws && pace.timeScale() == 1.0
+        final Supplier<HandlerWrapper> function = aws && pace.timeScale().isRealTime()
                 ? HandlerWrapper::new
-                : () -> new HandlerWrapper(
-                        new Handlers(HandlerConfig.of(endpoint, http, ThrottlePolicy.scaled(pace.timeScale()))));
+                : () -> new HandlerWrapper(new Handlers(HandlerConfig.of(
+                        endpoint, http, ThrottlePolicy.scaled(pace.timeScale().factor()))));
         final LocalLambdaEndpoint lambda;
         try {
             lambda = startLambda(lambdaPort, pace, function, handlerLog);

@@ -178,7 +178,7 @@ public final class StackDriver {
                         0,
                         0,
                         handlerLog,
-                        new LocalDeployment.Pace(settings.timeScale().factor(), null, concurrency))) {
+                        new LocalDeployment.Pace(settings.timeScale(), null, concurrency))) {
             final StackDriver driver = new StackDriver(deployment, settings, progress);
             driver.warmUp();
             deployment.apiGateway().resetCounts();

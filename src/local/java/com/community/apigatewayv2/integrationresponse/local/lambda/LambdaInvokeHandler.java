@@ -183,9 +183,9 @@ final class LambdaInvokeHandler implements HttpHandler {
                 });
             });
         } catch (RejectedExecutionException e) {
-            // an invocation that timed out may still hold its worker thread
+            // only a pool that is shutting down refuses work
             slots.release();
-            throw new LambdaServiceError(429, "TooManyRequestsException", "Rate Exceeded.");
+            throw new LambdaServiceError(503, "ServiceException", "The local endpoint is shutting down");
         }
         invocationCounter.accept(functionName);
         exchange.getResponseHeaders().set("x-amzn-RequestId", context.getAwsRequestId());

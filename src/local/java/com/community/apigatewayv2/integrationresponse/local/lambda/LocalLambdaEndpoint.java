@@ -137,11 +137,12 @@ public final class LocalLambdaEndpoint extends LocalEndpoint {
     /** Binds and starts serving; returns this for chaining. */
     public synchronized LocalLambdaEndpoint start() throws IOException {
         requireStopped();
-        // the handler's permits bound the invocations running; the spare threads are for ones that
-        // timed out and have not yet stopped (Lambda would have ended their environment)
+        // the handler's permits bound the invocations running, never the pool: a worker that has just
+        // answered may not be idle yet, and one whose invocation timed out may not have stopped (Lambda
+        // would have ended its environment), so the next invocation gets a thread of its own
         ExecutorService workerThreads = new ThreadPoolExecutor(
                 0,
-                2 * maxConcurrency,
+                Integer.MAX_VALUE,
                 30,
                 TimeUnit.SECONDS,
                 new SynchronousQueue<>(),

@@ -7,7 +7,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.apigatewayv2.model.BadRequestException;
 import software.amazon.awssdk.services.apigatewayv2.model.ConflictException;
 import software.amazon.awssdk.services.apigatewayv2.model.NotFoundException;
-import software.amazon.awssdk.services.apigatewayv2.model.TooManyRequestsException;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.exceptions.BaseHandlerException;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -33,6 +32,10 @@ public final class ExceptionTranslator {
         if (exception instanceof BaseHandlerException handlerException) {
             return handlerException.getErrorCode();
         }
+        if (CallOutcome.of(exception) == CallOutcome.THROTTLED) {
+            // a 429 or a throttling code at any status, as the throttle policy waited it out
+            return HandlerErrorCode.Throttling;
+        }
         if (exception instanceof NotFoundException) {
             return HandlerErrorCode.NotFound;
         }
@@ -42,20 +45,12 @@ public final class ExceptionTranslator {
         if (exception instanceof ConflictException) {
             return ActionRule.of(action).conflict();
         }
-        if (exception instanceof TooManyRequestsException) {
-            return HandlerErrorCode.Throttling;
-        }
         if (exception instanceof AwsServiceException serviceException) {
             final int status = serviceException.statusCode();
             if (status == 401 || status == 403) {
                 return HandlerErrorCode.AccessDenied;
             }
-            if (status >= 500) {
-                return HandlerErrorCode.ServiceInternalError;
-            }
-            return serviceException.isThrottlingException()
-                    ? HandlerErrorCode.Throttling
-                    : HandlerErrorCode.GeneralServiceException;
+            return status >= 500 ? HandlerErrorCode.ServiceInternalError : HandlerErrorCode.GeneralServiceException;
         }
         if (exception instanceof SdkClientException) {
             // no answer from the service: connection refused or reset, or a timeout

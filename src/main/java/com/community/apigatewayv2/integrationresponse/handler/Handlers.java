@@ -141,16 +141,10 @@ public final class Handlers {
         }
         final ActionRule rule = ActionRule.of(action);
         final Optional<Property> missing = Translator.missingIdentifier(model, rule.identifierParts());
-        if (missing.isPresent()) {
-            return withoutIdentifier(rule, model, missing.get().jsonName());
-        }
-        final Optional<String> malformed = Translator.malformedIdentifier(model, rule.identifierParts());
-        if (malformed.isPresent()) {
-            return rule.withoutIdentifier() == HandlerErrorCode.NotFound
-                    ? ExceptionTranslator.failure(
-                            HandlerErrorCode.NotFound,
-                            ResourceModel.TYPE_NAME + " was not found (" + malformed.get() + ")")
-                    : ExceptionTranslator.failure(rule.withoutIdentifier(), malformed.get());
+        final Optional<String> malformed =
+                missing.isPresent() ? Optional.empty() : Translator.malformedIdentifier(model, rule.identifierParts());
+        if (missing.isPresent() || malformed.isPresent()) {
+            return withoutIdentifier(rule, model, missing.map(Property::jsonName), malformed);
         }
         try {
             return handler.handleRequest(
@@ -164,14 +158,24 @@ public final class Handlers {
     }
 
     /**
-     * The answer to a request without the identifier part {@code missing} its action needs: a parent
-     * the caller must name (InvalidRequest), or a resource that cannot exist (NotFound).
+     * The answer to a request whose identifier part is {@code missing}, or set but {@code malformed}
+     * (what is wrong, never the value): InvalidRequest for a parent the caller must name, NotFound for
+     * a resource, which cannot exist without a whole, well-formed identifier.
      */
     private static ProgressEvent<ResourceModel, CallbackContext> withoutIdentifier(
-            final ActionRule rule, final ResourceModel model, final String missing) {
-        return rule.withoutIdentifier() == HandlerErrorCode.NotFound
-                ? ExceptionTranslator.failure(
-                        HandlerErrorCode.NotFound, ExceptionTranslator.notFound(model, missing + " is not set"))
-                : ExceptionTranslator.failure(rule.withoutIdentifier(), missing + " is required" + rule.requiredFor());
+            final ActionRule rule,
+            final ResourceModel model,
+            final Optional<String> missing,
+            final Optional<String> malformed) {
+        if (rule.withoutIdentifier() == HandlerErrorCode.NotFound) {
+            return ExceptionTranslator.failure(
+                    HandlerErrorCode.NotFound,
+                    missing.isPresent()
+                            ? ExceptionTranslator.notFound(model, missing.get() + " is not set")
+                            : ResourceModel.TYPE_NAME + " was not found (" + malformed.orElseThrow() + ")");
+        }
+        return ExceptionTranslator.failure(
+                rule.withoutIdentifier(),
+                missing.map(part -> part + " is required" + rule.requiredFor()).orElseGet(malformed::orElseThrow));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -227,7 +228,7 @@ public class ResourceModel {
     @JsonIgnore
     public String getCloudControlIdentifier() {
         return Property.primaryIdentifier().stream()
-                .map(part -> part.get(this) == null ? "" : (String) part.get(this))
+                .map(part -> Objects.toString(part.get(this), ""))
                 .collect(Collectors.joining("|"));
     }
 }

@@ -100,6 +100,12 @@ class ExceptionTranslatorTest {
                         Action.CREATE,
                         HandlerErrorCode.ServiceInternalError,
                         "later"),
+                // a throttling code on a 5xx is throttling, as CallOutcome classifies it and the policy waits it out
+                Arguments.of(
+                        HandlerTestSupport.serviceError("ThrottlingException", "Rate exceeded", 503),
+                        Action.CREATE,
+                        HandlerErrorCode.Throttling,
+                        "Rate exceeded"),
                 Arguments.of(
                         HandlerTestSupport.serviceError("ThrottlingException", "Rate exceeded", 400),
                         Action.READ,

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.apigatewayv2.model.IntegrationResponse;
 import software.amazon.awssdk.services.apigatewayv2.model.NotFoundException;
 import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationResponseRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.UpdateIntegrationResponseResponse;
+import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.Credentials;
 import software.amazon.cloudformation.proxy.Logger;
@@ -99,12 +100,11 @@ public final class HandlerTestSupport {
      * throttled answer is the call's answer, as the tests of each handler's own logic want it.
      */
     public static ProxyClient<ApiGatewayV2Client> proxyClient(final ApiGatewayV2Client client) {
-        final long now = ThrottlePolicy.PRODUCTION.now();
+        final ThrottlePolicy.Budget budget = ThrottlePolicy.PRODUCTION.budget(Action.CREATE);
         return new PacedProxyClient(
                 unpaced(client),
                 ThrottlePolicy.PRODUCTION,
-                new ThrottlePolicy.Budget(
-                        now, now + java.time.Duration.ofSeconds(57).toNanos()));
+                new ThrottlePolicy.Budget(ThrottlePolicy.PRODUCTION.now(), budget.hardStop()));
     }
 
     /** The same, not paced: what a handler run outside {@link Handlers} would be given. */

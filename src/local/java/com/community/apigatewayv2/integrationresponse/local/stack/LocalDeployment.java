@@ -181,8 +181,9 @@ public final class LocalDeployment implements AutoCloseable {
     }
 
     /**
-     * The handlers' connections, shared by every execution environment: as many as may be in use at
-     * once (each environment runs one invocation at a time, and both functions may run that many).
+     * The handlers' connections, shared by every execution environment: one for each invocation the
+     * Lambda endpoint runs at once (each makes one call at a time), and as many again for invocations
+     * that timed out but whose thread has not stopped yet.
      */
     @SuppressWarnings("deprecation") // Apache 4, as the handler's own client (ClientBuilder)
     private static SdkHttpClient connectionPool(final Pace pace) {
